@@ -1,0 +1,71 @@
+package org.neurogym.api;
+
+import java.util.Map;
+
+/**
+ * A wrapper that changes how trials are made. On construction it becomes the "top" of the task:
+ * whenever a trial ends, the task asks the outermost trial wrapper for the next one, so the
+ * wrapper's {@link #newTrial} (e.g. imposing a biased ground truth) is always used.
+ */
+public abstract class TrialWrapper extends Wrapper implements TrialBased {
+    /** The nearest trial-based env below this wrapper. */
+    protected final TrialBased trialEnv;
+
+    protected TrialWrapper(Env env) {
+        super(env);
+        Env e = env;
+        while (!(e instanceof TrialBased) && e instanceof Wrapper w) e = w.inner();
+        if (!(e instanceof TrialBased tb)) {
+            throw new NeuroGymException(getClass().getSimpleName() + " is a trial wrapper and needs a trial-based task, but "
+                    + env.name() + " is not one");
+        }
+        this.trialEnv = tb;
+        tb.task().setTop(this);
+    }
+
+    /** By default the inner env makes the trial; override to change it. */
+    @Override
+    public Trial newTrial(Map<String, ?> kwargs) {
+        return trialEnv.newTrial(kwargs);
+    }
+
+    @Override
+    public Trial trial() {
+        return trialEnv.trial();
+    }
+
+    @Override
+    public int stepIndex() {
+        return trialEnv.stepIndex();
+    }
+
+    @Override
+    public int trialLength() {
+        return trialEnv.trialLength();
+    }
+
+    @Override
+    public float[] trialObservations() {
+        return trialEnv.trialObservations();
+    }
+
+    @Override
+    public int[] trialGroundTruth() {
+        return trialEnv.trialGroundTruth();
+    }
+
+    @Override
+    public float[] trialGroundTruthVector() {
+        return trialEnv.trialGroundTruthVector();
+    }
+
+    @Override
+    public boolean hasGroundTruth() {
+        return trialEnv.hasGroundTruth();
+    }
+
+    @Override
+    public final TrialEnv task() {
+        return trialEnv.task();
+    }
+}

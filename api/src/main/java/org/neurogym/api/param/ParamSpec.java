@@ -1,0 +1,71 @@
+package org.neurogym.api.param;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One constructor parameter of a task or wrapper: name (the reference's, e.g. {@code dim_ring}),
+ * type, default and a sentence of documentation.
+ */
+public record ParamSpec(String name, ParamType type, Object defaultValue, String description) {
+    public ParamSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(description, "description");
+        if (defaultValue != null) defaultValue = type.convert(name, defaultValue);
+    }
+
+    public static ParamSpec integer(String name, int defaultValue, String description) {
+        return new ParamSpec(name, ParamType.INTEGER, defaultValue, description);
+    }
+
+    public static ParamSpec number(String name, double defaultValue, String description) {
+        return new ParamSpec(name, ParamType.NUMBER, defaultValue, description);
+    }
+
+    public static ParamSpec bool(String name, boolean defaultValue, String description) {
+        return new ParamSpec(name, ParamType.BOOLEAN, defaultValue, description);
+    }
+
+    public static ParamSpec string(String name, String defaultValue, String description) {
+        return new ParamSpec(name, ParamType.STRING, defaultValue, description);
+    }
+
+    public static ParamSpec numbers(String name, double[] defaultValue, String description) {
+        return new ParamSpec(name, ParamType.NUMBER_LIST, defaultValue, description);
+    }
+
+    public static ParamSpec integers(String name, int[] defaultValue, String description) {
+        return new ParamSpec(name, ParamType.INTEGER_LIST, defaultValue, description);
+    }
+
+    public static ParamSpec matrix(String name, double[][] defaultValue, String description) {
+        return new ParamSpec(name, ParamType.NUMBER_MATRIX, defaultValue, description);
+    }
+
+    /** A parameter with no default: the caller must give it. */
+    public static ParamSpec required(String name, ParamType type, String description) {
+        return new ParamSpec(name, type, null, description);
+    }
+
+    /** The time step in ms, every task's {@code dt}. */
+    public static ParamSpec dt(int defaultMs) {
+        return number("dt", defaultMs, "Time step in ms.");
+    }
+
+    /** The {@code rewards} table, merged over the task's own reward defaults. */
+    public static ParamSpec rewards() {
+        return new ParamSpec("rewards", ParamType.REWARDS, Map.of(),
+                "Reward values by name, merged over the task's defaults (see 'rewards').");
+    }
+
+    /** The {@code timing} table, merged over the task's own period timings. */
+    public static ParamSpec timing() {
+        return new ParamSpec("timing", ParamType.TIMING, Map.of(),
+                "Period durations in ms by period name, merged over the task's defaults (see 'timing').");
+    }
+
+    public boolean isRequired() {
+        return defaultValue == null;
+    }
+}

@@ -1,0 +1,109 @@
+package org.neurogym.api.spi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.neurogym.api.Env;
+import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.Params;
+
+/**
+ * Everything the host knows of a task without running it: id ({@code Name-v0}), family, tags,
+ * description, paper, parameter schema, and the factory that makes it.
+ */
+public record TaskDescriptor(String id, String family, List<String> tags, String description,
+                             String paperName, String paperLink, List<ParamSpec> parameters, EnvFactory factory) {
+
+    private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*-v[0-9]+");
+
+    public TaskDescriptor {
+        Objects.requireNonNull(id, "id");
+        if (!ID.matcher(id).matches()) throw new IllegalArgumentException("task id '" + id + "' must look like Name-v0");
+        Objects.requireNonNull(family, "family");
+        Objects.requireNonNull(factory, "factory of " + id);
+        tags = List.copyOf(tags);
+        parameters = List.copyOf(parameters);
+        description = description == null ? "" : description;
+        paperName = paperName == null ? "" : paperName;
+        paperLink = paperLink == null ? "" : paperLink;
+    }
+
+    /** The id without its version suffix. */
+    public String name() {
+        return id.substring(0, id.lastIndexOf("-v"));
+    }
+
+    /** The version number in the id. */
+    public int version() {
+        return Integer.parseInt(id.substring(id.lastIndexOf("-v") + 2));
+    }
+
+    /** Validates {@code params} against the schema and makes the env. */
+    public Env create(Map<String, ?> params) {
+        return factory.create(Params.of(id, parameters, params));
+    }
+
+    public static Builder builder(String id) {
+        return new Builder(id);
+    }
+
+    /** Builds a descriptor in the order a task's documentation reads. */
+    public static final class Builder {
+        private final String id;
+        private String family = "";
+        private final List<String> tags = new ArrayList<>();
+        private String description = "";
+        private String paperName = "";
+        private String paperLink = "";
+        private final List<ParamSpec> parameters = new ArrayList<>();
+
+        private Builder(String id) {
+            this.id = id;
+        }
+
+        public Builder family(String family) {
+            this.family = family;
+            return this;
+        }
+
+        public Builder tags(String... tags) {
+            this.tags.addAll(List.of(tags));
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder paper(String name, String link) {
+            this.paperName = name;
+            this.paperLink = link;
+            return this;
+        }
+
+        public Builder param(ParamSpec spec) {
+            for (ParamSpec p : parameters) {
+                if (p.name().equals(spec.name())) throw new IllegalArgumentException(id + " declares parameter '" + spec.name() + "' twice");
+            }
+            this.parameters.add(spec);
+            return this;
+        }
+
+        public Builder params(ParamSpec... specs) {
+            for (ParamSpec s : specs) param(s);
+            return this;
+        }
+
+        public TaskDescriptor factory(EnvFactory factory) {
+            return new TaskDescriptor(id, family, tags, description, paperName, paperLink, parameters, factory);
+        }
+
+        /** For factories typed to a subclass of Env. */
+        public TaskDescriptor build(java.util.function.Function<Params, ? extends Env> factory) {
+            return factory(factory::apply);
+        }
+    }
+}

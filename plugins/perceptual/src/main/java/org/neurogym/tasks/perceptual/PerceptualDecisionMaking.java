@@ -1,0 +1,91 @@
+package org.neurogym.tasks.perceptual;
+
+import org.neurogym.api.StepResult;
+import org.neurogym.api.Trial;
+import org.neurogym.api.TrialEnv;
+import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.Params;
+import org.neurogym.api.space.Box;
+import org.neurogym.api.space.Channel;
+import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.TaskDescriptor;
+
+/**
+ * Two-alternative (or N-alternative) forced choice: the agent fixates, integrates a noisy
+ * stimulus whose mean favours one location by the trial's coherence, and reports that location.
+ */
+public final class PerceptualDecisionMaking extends TrialEnv {
+
+    public static final TaskDescriptor DESCRIPTOR = TaskDescriptor.builder("PerceptualDecisionMaking-v0")
+            .family("perceptual")
+            .tags("perceptual", "two-alternative", "supervised")
+            .description("Forced-choice task: the agent integrates a noisy stimulus and reports the location "
+                    + "with the stronger average evidence after the stimulus (and an optional delay).")
+            .paper("The analysis of visual motion: a comparison of neuronal and psychophysical performance",
+                    "https://www.jneurosci.org/content/12/12/4745")
+            .params(ParamSpec.dt(100),
+                    ParamSpec.integer("dim_ring", 2, "Number of stimulus locations (choices)."),
+                    ParamSpec.rewards(),
+                    ParamSpec.timing(),
+                    ParamSpec.numbers("cohs", new double[] {0, 6.4, 12.8, 25.6, 51.2}, "Coherence levels (task difficulty)."),
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms)."),
+                    ParamSpec.bool("abort", false, "Whether breaking fixation aborts the trial."))
+            .build(PerceptualDecisionMaking::new);
+
+    private final int dimRing;
+    private final double[] cohs;
+    private final double sigma;
+    private final boolean abort;
+    private final double[] theta;
+
+    public PerceptualDecisionMaking(Params p) {
+        super(p);
+        dimRing = p.getInt("dim_ring");
+        if (dimRing < 2) throw new org.neurogym.api.param.ParameterException("dim_ring", "dim_ring must be >= 2, got " + dimRing);
+        cohs = p.getDoubles("cohs");
+        sigma = p.getDouble("sigma") / Math.sqrt(dt);
+        abort = p.getBoolean("abort");
+        theta = new double[dimRing];
+        for (int i = 0; i < dimRing; i++) theta[i] = 2 * Math.PI * i / dimRing;
+
+        defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
+        defineTiming(p, "fixation", 100, "stimulus", 2000, "delay", 0, "decision", 100);
+        defineSpaces(
+                Box.unbounded(1 + dimRing, Channel.of("fixation", 0), Channel.range("stimulus", 1, 1 + dimRing)),
+                new Discrete(1 + dimRing, Channel.of("fixation", 0), Channel.range("choice", 1, 1 + dimRing)));
+    }
+
+    @Override
+    protected void onNewTrial(Trial trial) {
+        int groundTruth = trial.setDefault("ground_truth", rng.integer(dimRing));
+        double coh = trial.setDefault("coh", rng.choice(cohs));
+
+        addPeriods("fixation", "stimulus", "delay", "decision");
+
+        addOb(1, "fixation", "fixation");
+        double[] stim = new double[dimRing];
+        for (int i = 0; i < dimRing; i++) stim[i] = Math.cos(theta[i] - theta[groundTruth]) * (coh / 200) + 0.5;
+        addOb(stim, "stimulus", "stimulus");
+        addRandn(0, sigma, "stimulus", "stimulus");
+
+        setGroundTruth(groundTruth, "decision", "choice");
+    }
+
+    @Override
+    protected void onStep(int action, StepResult out) {
+        if (inPeriod("fixation")) {
+            if (action != 0) {
+                out.setNewTrial(abort);
+                out.addReward(reward("abort"));
+            }
+        } else if (inPeriod("decision") && action != 0) {
+            out.setNewTrial(true);
+            if (action == gtNow()) {
+                out.addReward(reward("correct"));
+                performance = 1;
+            } else {
+                out.addReward(reward("fail"));
+            }
+        }
+    }
+}
