@@ -631,8 +631,10 @@ public abstract class TrialEnv implements TrialBased {
         if (out.newTrial()) {
             out.setPerformance(performance);
             tInd = 0;
-            Trial next = top.newTrial(Map.of());
+            // Reset before building the next trial (the reference resets after), so that a task can
+            // set a trial's starting performance in onNewTrial, e.g. a No-go trial correct by default.
             performance = 0;
+            Trial next = top.newTrial(Map.of());
             out.setTrial(next);
         }
         if (!out.observationProvided()) {

@@ -1,0 +1,78 @@
+package org.neurogym.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.neurogym.api.Env;
+import org.neurogym.api.param.ParameterException;
+import org.neurogym.core.Host;
+import org.neurogym.core.config.ExperimentConfig;
+import org.neurogym.core.config.TomlValues;
+import org.neurogym.core.registry.TaskEntry;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command gets its env: a task id, {@code --param k=v} values and an optional
+ * {@code --config} file. Explicit values win over the file.
+ */
+final class EnvOptions {
+    @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
+            description = "A task parameter, as TOML: sigma=0.5, cohs=[0,12.8], timing.stimulus=500. Repeatable.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--config", paramLabel = "FILE", description = "An experiment TOML file; its [env] names the task and its parameters.")
+    Path config;
+
+    /** The chosen task, its parameters, and the env made from them. */
+    record Made(TaskEntry entry, Map<String, Object> params, Env env) {}
+
+    Made make(Host host, String idArgument) {
+        ExperimentConfig file = config == null ? null : ExperimentConfig.load(config);
+        String id = idArgument;
+        Map<String, Object> merged = new LinkedHashMap<>();
+        if (file != null && file.env() != null) {
+            if (id == null) id = file.env().name();
+            if (id.equals(file.env().name()) || host.registry().task(id).id().equals(host.registry().task(file.env().name()).id())) {
+                merged.putAll(file.env().params());
+            }
+        }
+        if (id == null) {
+            throw new IllegalArgumentException("no task given: name one (e.g. PerceptualDecisionMaking-v0) or pass --config with an [env] name");
+        }
+        Map<String, Object> explicit = new LinkedHashMap<>();
+        for (String p : params) {
+            try {
+                TomlValues.assign(explicit, p);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--param: " + e.getMessage());
+            }
+        }
+        mergeDeep(merged, explicit);
+        TaskEntry entry = host.registry().task(id);
+        try {
+            return new Made(entry, merged, entry.descriptor().create(merged));
+        } catch (ParameterException e) {
+            String root = e.key().contains(".") ? e.key().substring(0, e.key().indexOf('.')) : e.key();
+            if (file != null && file.env() != null && !explicit.containsKey(root) && file.env().params().containsKey(root)) {
+                throw file.error("env." + e.key(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void mergeDeep(Map<String, Object> target, Map<String, Object> over) {
+        for (Map.Entry<String, Object> e : over.entrySet()) {
+            Object old = target.get(e.getKey());
+            if (old instanceof Map && e.getValue() instanceof Map) {
+                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) old);
+                mergeDeep(copy, (Map<String, Object>) e.getValue());
+                target.put(e.getKey(), copy);
+            } else {
+                target.put(e.getKey(), e.getValue());
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.neurogym.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.neurogym.api.NeuroGymException;
+import org.neurogym.api.param.ParameterException;
+import org.neurogym.core.Host;
+import org.neurogym.core.config.ConfigException;
+import org.neurogym.core.registry.UnknownIdException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/**
+ * {@code neurogym <command>}: exit code 0 on success, 2 on bad usage or unknown ids, 1 on a
+ * failure while running. Errors are one line on stderr; {@code --verbose} adds the stack trace.
+ */
+@Command(name = "neurogym", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Neuroscience cognitive tasks for training neural networks.",
+        subcommands = {ListCommand.class, InfoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements AutoCloseable {
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log more and print stack traces of errors.")
+    boolean verbose;
+
+    @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Plugins directory (default: $NEUROGYM_PLUGINS, else <home>/plugins of the distribution).")
+    Path pluginsDir;
+
+    private Host host;
+
+    /** The host, started on first use: class-path plugins plus the plugins directory. */
+    Host host() {
+        if (host == null) {
+            Host.Builder b = Host.builder().classpath(Main.class.getClassLoader());
+            Path dir = pluginsDirectory();
+            if (dir != null) b.pluginsDirectory(dir);
+            host = b.build();
+        }
+        return host;
+    }
+
+    Path pluginsDirectory() {
+        if (pluginsDir != null) {
+            if (!Files.isDirectory(pluginsDir)) throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--plugins: " + pluginsDir + " is not a directory");
+            return pluginsDir;
+        }
+        String env = System.getenv("NEUROGYM_PLUGINS");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        String home = System.getProperty("neurogym.home");
+        if (home != null) return Path.of(home, "plugins");
+        return null;
+    }
+
+    @Override
+    public void close() {
+        if (host != null) host.close();
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (the tests' entry point). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        try (Main main = new Main()) {
+            CommandLine cli = new CommandLine(main);
+            cli.setOut(out);
+            cli.setErr(err);
+            cli.setExecutionStrategy(parsed -> {
+                Logging.configure(main.verbose);
+                return new CommandLine.RunLast().execute(parsed);
+            });
+            cli.setParameterExceptionHandler((ex, a) -> {
+                err.println("neurogym: " + ex.getMessage());
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+                err.println("Try 'neurogym " + (ex.getCommandLine().getCommandName().equals("neurogym") ? "" : ex.getCommandLine().getCommandName() + " ")
+                        + "--help' for usage.");
+                return USAGE;
+            });
+            cli.setExecutionExceptionHandler((ex, c, parsed) -> {
+                err.println("neurogym: " + message(ex));
+                if (main.verbose) ex.printStackTrace(err);
+                return exitCode(ex);
+            });
+            int code = cli.execute(args);
+            out.flush();
+            err.flush();
+            return code;
+        }
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof UnknownIdException || ex instanceof ParameterException || ex instanceof ConfigException
+                || ex instanceof CommandLine.ParameterException || ex instanceof IllegalArgumentException) {
+            return USAGE;
+        }
+        return FAILURE;
+    }
+
+    static String message(Throwable ex) {
+        if (ex instanceof NeuroGymException || ex instanceof IllegalArgumentException) return ex.getMessage();
+        return ex.toString();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"neurogym " + (v == null ? "(development build)" : v)
+                    + ", api " + org.neurogym.api.spi.ApiVersion.current()
+                    + ", Java " + System.getProperty("java.version")};
+        }
+    }
+}

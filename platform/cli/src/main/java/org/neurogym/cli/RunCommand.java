@@ -1,0 +1,106 @@
+package org.neurogym.cli;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.neurogym.api.Env;
+import org.neurogym.api.agent.Agent;
+import org.neurogym.api.agent.Agents;
+import org.neurogym.api.space.Discrete;
+import org.neurogym.core.json.Json;
+import org.neurogym.core.run.RunReport;
+import org.neurogym.core.run.Runner;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Step a task with an agent and report reward, performance, speed and a digest of the run.")
+final class RunCommand implements Callable<Integer> {
+    @ParentCommand Main main;
+    @Spec CommandSpec spec;
+    @Mixin EnvOptions envOptions;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Task id (or from --config).")
+    String id;
+
+    @Option(names = "--agent", paramLabel = "AGENT", defaultValue = "random",
+            description = "random, oracle (acts the ground truth) or fixed:K (always action K). Default ${DEFAULT-VALUE}.")
+    String agent;
+
+    static final class Length {
+        @Option(names = "--trials", paramLabel = "N", description = "Run until N trials have ended (default 100).")
+        Long trials;
+
+        @Option(names = "--steps", paramLabel = "N", description = "Run N steps.")
+        Long steps;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
+    Length length;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the env and the agent (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Machine-readable output.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        Runner.Limit limit = length == null || (length.trials == null && length.steps == null) ? Runner.Limit.trials(100)
+                : length.trials != null ? Runner.Limit.trials(length.trials) : Runner.Limit.steps(length.steps);
+        EnvOptions.Made made = envOptions.make(main.host(), id);
+        RunReport report;
+        try (Env env = made.env()) {
+            report = Runner.run(made.entry().id(), env, agent(env), agent, seed, limit);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("task", report.task());
+            m.put("agent", report.agent());
+            m.put("seed", report.seed());
+            m.put("trials", report.trials());
+            m.put("steps", report.steps());
+            m.put("totalReward", report.totalReward());
+            m.put("meanReward", report.meanRewardPerTrial());
+            m.put("meanPerformance", report.meanPerformance());
+            m.put("stepsPerSecond", report.stepsPerSecond());
+            m.put("digest", report.digest());
+            out.println(Json.write(m));
+        } else {
+            out.println(report.task() + "  agent " + report.agent() + "  seed " + report.seed());
+            out.printf("  trials              %s%n", Output.number(report.trials()));
+            out.printf("  steps               %s%n", Output.number(report.steps()));
+            out.printf("  mean reward/trial   %s%n", Output.fixed(report.meanRewardPerTrial(), 4));
+            out.printf("  mean performance    %s%n", Output.fixed(report.meanPerformance(), 4));
+            out.printf("  steps/second        %s%n", Output.number(Math.round(report.stepsPerSecond())));
+            out.printf("  digest              %s%n", report.digest());
+        }
+        return Main.OK;
+    }
+
+    private Agent agent(Env env) {
+        if (agent.equals("random")) return Agents.random(env.actionSpace(), seed);
+        if (agent.equals("oracle")) return Agents.oracle(env);
+        if (agent.startsWith("fixed:")) {
+            int k;
+            try {
+                k = Integer.parseInt(agent.substring(6));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--agent fixed:K needs an integer action, got '" + agent.substring(6) + "'");
+            }
+            if (!(env.actionSpace() instanceof Discrete d) || !d.contains(k)) {
+                throw new IllegalArgumentException("--agent " + agent + ": action " + k + " is outside " + env.actionSpace());
+            }
+            return Agents.fixed(k);
+        }
+        throw new IllegalArgumentException("--agent must be random, oracle or fixed:K, got '" + agent + "'");
+    }
+}

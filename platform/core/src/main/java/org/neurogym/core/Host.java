@@ -1,0 +1,112 @@
+package org.neurogym.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neurogym.api.Env;
+import org.neurogym.core.plugin.ClasspathRuntime;
+import org.neurogym.core.plugin.Pf4jRuntime;
+import org.neurogym.core.plugin.PluginRuntime;
+import org.neurogym.core.registry.Registry;
+import org.neurogym.core.registry.TaskEntry;
+import org.neurogym.core.registry.WrapperEntry;
+
+/**
+ * One running host: a registry fed by plugin runtimes. Make envs by id, wrap them by id, list
+ * what is loaded. Close it to unload the plugins.
+ */
+public final class Host implements AutoCloseable {
+    private final Registry registry = new Registry();
+    private final List<PluginRuntime> runtimes;
+
+    private Host(List<PluginRuntime> runtimes) {
+        this.runtimes = List.copyOf(runtimes);
+        for (PluginRuntime r : this.runtimes) r.start(registry);
+    }
+
+    /** A host of the plugins on {@code loader}'s class path. */
+    public static Host classpath(ClassLoader loader) {
+        return builder().classpath(loader).build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final List<PluginRuntime> runtimes = new ArrayList<>();
+
+        /** Adds the plugins on a class path (ServiceLoader through {@code loader}). */
+        public Builder classpath(ClassLoader loader) {
+            runtimes.add(new ClasspathRuntime(loader));
+            return this;
+        }
+
+        /** Adds the plugin jars of a directory, each in its own class loader (PF4J). */
+        public Builder pluginsDirectory(Path dir) {
+            runtimes.add(new Pf4jRuntime(dir));
+            return this;
+        }
+
+        /** Adds any runtime. */
+        public Builder runtime(PluginRuntime runtime) {
+            runtimes.add(runtime);
+            return this;
+        }
+
+        public Host build() {
+            return new Host(runtimes);
+        }
+    }
+
+    public Registry registry() {
+        return registry;
+    }
+
+    public List<PluginRuntime> runtimes() {
+        return runtimes;
+    }
+
+    /** Makes task {@code id} ({@code Name-v0}, or {@code Name} for its latest version) with default parameters. */
+    public Env make(String id) {
+        return make(id, Map.of());
+    }
+
+    /** Makes task {@code id} with {@code params} (validated against its schema). */
+    public Env make(String id, Map<String, ?> params) {
+        return registry.task(id).descriptor().create(params);
+    }
+
+    /** Wraps {@code env} with wrapper {@code id} and its parameters. */
+    public Env wrap(Env env, String id, Map<String, ?> params) {
+        return registry.wrapper(id).descriptor().wrap(env, params);
+    }
+
+    public List<TaskEntry> tasks() {
+        return registry.tasks();
+    }
+
+    public List<TaskEntry> tasks(String tag) {
+        return registry.tasks(tag);
+    }
+
+    public List<String> tags() {
+        return registry.tags();
+    }
+
+    public List<WrapperEntry> wrappers() {
+        return registry.wrappers();
+    }
+
+    @Override
+    public void close() {
+        for (PluginRuntime r : runtimes) {
+            try {
+                r.close();
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(Host.class).warn("Closing runtime {}: {}", r.name(), e.toString());
+            }
+        }
+    }
+}
