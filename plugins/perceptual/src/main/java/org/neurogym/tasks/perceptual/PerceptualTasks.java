@@ -11,6 +11,15 @@ public final class PerceptualTasks implements TaskProvider {
         return List.of(
                 PerceptualDecisionMaking.DESCRIPTOR,
                 PerceptualDecisionMakingDelayResponse.DESCRIPTOR,
-                PulseDecisionMaking.DESCRIPTOR);
+                PulseDecisionMaking.DESCRIPTOR,
+                ContextDecisionMaking.DESCRIPTOR,
+                MultiSensoryIntegration.DESCRIPTOR,
+                HierarchicalReasoning.DESCRIPTOR,
+                ProbabilisticReasoning.DESCRIPTOR,
+                PostDecisionWager.DESCRIPTOR,
+                Detection.DESCRIPTOR,
+                ToneDetection.DESCRIPTOR,
+                SpatialSuppressMotion.DESCRIPTOR,
+                AnnubesEnv.DESCRIPTOR);
     }
 }

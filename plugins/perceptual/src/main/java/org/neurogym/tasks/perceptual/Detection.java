@@ -1,0 +1,126 @@
+package org.neurogym.tasks.perceptual;
+
+import org.neurogym.api.StepResult;
+import org.neurogym.api.Trial;
+import org.neurogym.api.TrialEnv;
+import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParameterException;
+import org.neurogym.api.param.Params;
+import org.neurogym.api.space.Box;
+import org.neurogym.api.space.Channel;
+import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.TaskDescriptor;
+import org.neurogym.api.timing.Timing;
+
+/**
+ * Go/no-go detection with reaction times: on go trials a brief pulse appears somewhere in a
+ * noisy stimulus period and the agent must respond after it; on no-go trials the agent must
+ * withhold its response.
+ */
+public final class Detection extends TrialEnv {
+
+    public static final TaskDescriptor DESCRIPTOR = TaskDescriptor.builder("Detection-v0")
+            .family("perceptual")
+            .tags("perceptual", "reaction time", "go-no-go", "supervised")
+            .description("After fixation, a noisy stimulus input runs for a variable time. On go trials (half of them) "
+                    + "a brief pulse is added to it after a random (or given) delay and the agent must respond 'go' "
+                    + "once the pulse has begun; responding earlier fails, not responding is a miss. On no-go trials "
+                    + "the agent must not respond. Both trial types have a ground truth: 'go' from the pulse onset to "
+                    + "the end of the trial on go trials, fixation throughout on no-go trials.")
+            .params(ParamSpec.dt(100),
+                    ParamSpec.rewards(),
+                    ParamSpec.timing(),
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms)."),
+                    ParamSpec.number("delay", -1,
+                            "Time in ms from the start of the stimulus period to the pulse onset; negative (the "
+                                    + "default, the reference's None) draws it at random each trial."),
+                    ParamSpec.number("stim_dur", 100, "Duration of the pulse in ms (at least one time step)."))
+            .build(Detection::new);
+
+    private final double sigma;
+    private final int delaySteps; // -1: drawn each trial
+    private final int stimDur;
+    private final int extraStep;
+    private final int stimulusIndex;
+
+    private boolean goTrial;
+
+    public Detection(Params p) {
+        super(p);
+        sigma = p.getDouble("sigma") / Math.sqrt(dt);
+        double delay = p.getDouble("delay");
+        delaySteps = delay < 0 ? -1 : Util.stepsIn(delay, dt);
+        stimDur = Util.stepsIn(p.getDouble("stim_dur"), dt);
+        if (stimDur < 1) {
+            throw new ParameterException("stim_dur", "stim_dur must last at least one time step (dt = " + dt
+                    + " ms), got " + p.getDouble("stim_dur") + " ms");
+        }
+        // a one-step pulse leaves one more step after it to respond in
+        extraStep = stimDur == 1 ? 1 : 0;
+
+        defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", -1.0, "miss", -1.0);
+        defineTiming(p, "fixation", 500, "stimulus", Timing.truncatedExponential(1000, 500, 1500));
+        defineSpaces(
+                Box.unbounded(2, Channel.of("fixation", 0), Channel.of("stimulus", 1)),
+                new Discrete(2, Channel.of("fixation", 0), Channel.of("go", 1)));
+        stimulusIndex = channelOf("stimulus")[0];
+    }
+
+    @Override
+    protected void onNewTrial(Trial trial) {
+        int groundTruth = Util.checkRange(trial.setDefault("ground_truth", rng.integer(2)), 0, 1, "ground_truth");
+        goTrial = groundTruth == 1;
+
+        addPeriods("fixation", "stimulus");
+        int start = periodStart("stimulus");
+        int length = periodEnd("stimulus") - start;
+
+        int delay = 0;
+        if (goTrial) {
+            if (delaySteps >= 0) {
+                delay = delaySteps;
+            } else {
+                int maxDelay = length - stimDur - extraStep;
+                delay = maxDelay <= 0 ? 0 : rng.integer(maxDelay);
+            }
+            delay = Math.min(delay, length);
+            // 'delay' runs from the stimulus period's start to the pulse; 'response' from the pulse to the end
+            addPeriodAfter("delay", "fixation", Util.durationOf(delay, dt));
+            addPeriodAfter("response", "delay", Util.durationOf(length - delay, dt));
+        }
+        trial.put("delay", delay * dt);
+
+        setOb(1, "fixation", "fixation");
+        addRandn(0, sigma, "stimulus", "stimulus"); // once, on both trial types
+        setGroundTruth(0);
+        if (goTrial) {
+            float[] ob = ob();
+            int size = observationSize();
+            int end = Math.min(start + delay + stimDur, start + length);
+            for (int t = start + delay; t < end; t++) ob[t * size + stimulusIndex] += 0.5f;
+            setGroundTruth(1, "response");
+            rTmax = reward("miss");
+        } else {
+            rTmax = 0; // withholding is correct but not rewarded
+        }
+    }
+
+    @Override
+    protected void onStep(int action, StepResult out) {
+        if (inPeriod("fixation")) {
+            if (action != 0) out.addReward(reward("abort")); // abort is always off in this task
+        } else if (inPeriod("stimulus") && action != 0) {
+            out.setNewTrial(true);
+            if (goTrial && inPeriod("response")) {
+                out.addReward(reward("correct"));
+                performance = 1;
+            } else {
+                out.addReward(reward("fail"));
+                performance = 0;
+            }
+            return;
+        }
+        // a no-go trial that reaches its end without a response is correct
+        if (!goTrial && stepIndex() == trialLength() - 1) performance = 1;
+    }
+}

@@ -1,0 +1,44 @@
+package org.neurogym.tasks.timing;
+
+import org.neurogym.api.TrialEnv;
+import org.neurogym.api.param.ParameterException;
+import org.neurogym.api.param.Params;
+
+/** What the interval-production tasks share: the graded reward around a target time, and a one-step go period. */
+abstract class ProductionTask extends TrialEnv {
+
+    /** The relative tolerance around the target interval ({@code prod_margin}). */
+    protected final double prodMargin;
+
+    ProductionTask(Params p) {
+        super(p);
+        prodMargin = p.getDouble("prod_margin");
+        if (!(prodMargin >= 0) || Double.isInfinite(prodMargin)) {
+            throw new ParameterException("prod_margin", "prod_margin must be a number >= 0, got " + prodMargin);
+        }
+    }
+
+    /**
+     * The reward of a go {@code produced} ms after the reference event when {@code target} ms were
+     * due: within {@code prod_margin * target + 25} ms it earns {@code correct} scaled by
+     * {@code (1 - error / tolerance)^1.5}, at least a tenth of it, and counts as correct; beyond, {@code fail}.
+     */
+    protected final double judgeProduction(double produced, double target) {
+        double tolerance = prodMargin * target + 25;
+        double error = Math.abs(produced - target);
+        if (error > tolerance) return reward("fail");
+        performance = 1;
+        return Math.max(Math.pow(1.0 - error / tolerance, 1.5), 0.1) * reward("correct");
+    }
+
+    /**
+     * Adds {@code period} as the single step {@code offsetSteps} steps after the end of {@code after}.
+     * (The api sets ground truth by period; this makes a period of the one go step.)
+     */
+    protected final void addStepAfter(String period, String after, int offsetSteps) {
+        // First place the period over the offset, then move it to the step that follows. Half a step
+        // of slack keeps the floor to whole steps exact whatever dt is.
+        addPeriodAfter(period, after, (offsetSteps + 0.5) * dt);
+        addPeriodAfter(period, period, dt);
+    }
+}
