@@ -23,11 +23,16 @@ public interface TrialBased extends Env {
 
     /**
      * The current trial's observations, flat and row-major: row {@code t} starts at
-     * {@code t * observationSize}. Valid until the next trial starts; do not modify.
+     * {@code t * observationSize}. Valid until the next trial starts. Only a {@link TrialWrapper}
+     * may modify it, and only in its {@code newTrial} (e.g. adding noise), so that stepping and
+     * datasets see the same trial.
      */
     float[] trialObservations();
 
-    /** The current trial's ground truth, one action per step (discrete action spaces), or null. */
+    /**
+     * The current trial's ground truth, one action per step (discrete action spaces), or null.
+     * Like the observations, a trial wrapper may modify it in its {@code newTrial}.
+     */
     int[] trialGroundTruth();
 
     /** The current trial's ground truth, flat {@code [step][actionSize]} (Box action spaces), or null. */

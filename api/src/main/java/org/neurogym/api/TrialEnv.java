@@ -168,6 +168,9 @@ public abstract class TrialEnv implements TrialBased {
     /** Builds the trial: draw facts into {@code trial}, add periods, observations and ground truth. */
     protected abstract void onNewTrial(Trial trial);
 
+    /** Called by reset before the episode's first trial, after reseeding: clear state kept across trials here. */
+    protected void onReset() {}
+
     /** Judges a discrete action: set reward, {@code newTrial}, performance. Override in discrete tasks. */
     protected void onStep(int action, StepResult out) {
         throw new UnsupportedOperationException(name() + " takes continuous actions");
@@ -216,6 +219,15 @@ public abstract class TrialEnv implements TrialBased {
     protected final void addPeriodBefore(String period, String before) {
         int d = durationSteps(period, trialEndSteps);
         putPeriod(period, periodStart(before) - d, d);
+    }
+
+    /**
+     * Adds {@code period} at an exact step with an exact number of steps, for periods computed in
+     * steps rather than sampled in ms.
+     */
+    protected final void addPeriodAtStep(String period, int startStep, int steps) {
+        if (steps < 0) throw new NeuroGymException("period '" + period + "' cannot last " + steps + " steps");
+        putPeriod(period, startStep, steps);
     }
 
     /** Adds the periods one after the other from time 0, each with its sampled duration. */
@@ -468,6 +480,16 @@ public abstract class TrialEnv implements TrialBased {
         Arrays.fill(gt, from, to, action);
     }
 
+    /** Sets the ground truth of steps {@code fromStep} (inclusive) to {@code toStep} (exclusive) of the trial. */
+    protected final void setGroundTruthSteps(int action, int fromStep, int toStep) {
+        buildGt();
+        if (actionSize > 0) throw new NeuroGymException(name() + " has a Box action space: set a vector ground truth");
+        if (fromStep < 0 || toStep > trialEndSteps || fromStep > toStep) {
+            throw new NeuroGymException(name() + ": ground-truth steps " + fromStep + ".." + toStep + " outside the trial of " + trialEndSteps + " steps");
+        }
+        Arrays.fill(gt, fromStep, toStep, action);
+    }
+
     /**
      * Sets the ground truth in {@code period} to the {@code index}-th action of action channel
      * {@code where} (e.g. choice 0 of channel {@code choice} is action 1).
@@ -578,6 +600,7 @@ public abstract class TrialEnv implements TrialBased {
         numTrials = 0;
         tInd = 0;
         performance = 0;
+        onReset();
         top.newTrial(Map.of());
         // Deviation: the reference takes a random step here; we return the trial's first observation.
         result.clear();

@@ -7,12 +7,26 @@ import java.util.Objects;
  * One constructor parameter of a task or wrapper: name (the reference's, e.g. {@code dim_ring}),
  * type, default and a sentence of documentation.
  */
-public record ParamSpec(String name, ParamType type, Object defaultValue, String description) {
+public record ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional) {
     public ParamSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
         if (defaultValue != null) defaultValue = type.convert(name, defaultValue);
+        if (optional && defaultValue != null) throw new IllegalArgumentException("optional parameter '" + name + "' has no default");
+    }
+
+    /** A parameter with a default (or, with a null default, a required one). */
+    public ParamSpec(String name, ParamType type, Object defaultValue, String description) {
+        this(name, type, defaultValue, description, false);
+    }
+
+    /**
+     * A parameter that may be left unset (the reference's {@code None} default): the task asks
+     * {@link Params#isSet} and chooses its own behaviour when it is not.
+     */
+    public static ParamSpec optional(String name, ParamType type, String description) {
+        return new ParamSpec(name, type, null, description, true);
     }
 
     public static ParamSpec integer(String name, int defaultValue, String description) {
@@ -66,6 +80,6 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
     }
 
     public boolean isRequired() {
-        return defaultValue == null;
+        return defaultValue == null && !optional;
     }
 }

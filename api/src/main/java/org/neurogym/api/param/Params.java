@@ -51,7 +51,7 @@ public final class Params {
             }
         }
         for (ParamSpec s : specs.values()) {
-            if (!values.containsKey(s.name())) {
+            if (!values.containsKey(s.name()) && !s.optional()) {
                 if (s.isRequired()) {
                     throw new ParameterException(s.name(), "parameter '" + s.name() + "' of " + owner
                             + " is required: " + s.description());
@@ -74,6 +74,12 @@ public final class Params {
     /** True when the caller gave {@code name} explicitly (rather than taking the default). */
     public boolean isGiven(String name) {
         return given.contains(name);
+    }
+
+    /** False for an optional parameter left unset; true for every other declared parameter. */
+    public boolean isSet(String name) {
+        if (!schema.containsKey(name)) throw new ParameterException(name, owner + " declares no parameter '" + name + "'");
+        return values.containsKey(name);
     }
 
     public Object get(String name) {
@@ -134,6 +140,9 @@ public final class Params {
     private Object typed(String name, ParamType type) {
         ParamSpec spec = schema.get(name);
         if (spec == null) throw new ParameterException(name, owner + " declares no parameter '" + name + "'");
+        if (!values.containsKey(name)) {
+            throw new ParameterException(name, "optional parameter '" + name + "' of " + owner + " is not set; check isSet first");
+        }
         if (spec.type() != type) {
             throw new ParameterException(name, "parameter '" + name + "' of " + owner + " is a " + spec.type().label()
                     + ", read as a " + type.label());

@@ -14,7 +14,8 @@ import org.neurogym.api.param.Params;
  * description, paper, parameter schema, and the factory that makes it.
  */
 public record TaskDescriptor(String id, String family, List<String> tags, String description,
-                             String paperName, String paperLink, List<ParamSpec> parameters, EnvFactory factory) {
+                             String paperName, String paperLink, List<ParamSpec> parameters, EnvFactory factory,
+                             ContractExpectations contract) {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_.]*-v[0-9]+");
 
@@ -28,6 +29,12 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
         description = description == null ? "" : description;
         paperName = paperName == null ? "" : paperName;
         paperLink = paperLink == null ? "" : paperLink;
+        contract = contract == null ? ContractExpectations.DEFAULT : contract;
+    }
+
+    public TaskDescriptor(String id, String family, List<String> tags, String description,
+                          String paperName, String paperLink, List<ParamSpec> parameters, EnvFactory factory) {
+        this(id, family, tags, description, paperName, paperLink, parameters, factory, ContractExpectations.DEFAULT);
     }
 
     /** The id without its version suffix. */
@@ -58,6 +65,7 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
         private String paperName = "";
         private String paperLink = "";
         private final List<ParamSpec> parameters = new ArrayList<>();
+        private ContractExpectations contract = ContractExpectations.DEFAULT;
 
         private Builder(String id) {
             this.id = id;
@@ -97,8 +105,14 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
             return this;
         }
 
+        /** Declares what the task contract may expect (see {@link ContractExpectations}). */
+        public Builder contract(ContractExpectations contract) {
+            this.contract = contract;
+            return this;
+        }
+
         public TaskDescriptor factory(EnvFactory factory) {
-            return new TaskDescriptor(id, family, tags, description, paperName, paperLink, parameters, factory);
+            return new TaskDescriptor(id, family, tags, description, paperName, paperLink, parameters, factory, contract);
         }
 
         /** For factories typed to a subclass of Env. */

@@ -80,7 +80,7 @@ public final class Host implements AutoCloseable {
 
     /** Wraps {@code env} with wrapper {@code id} and its parameters. */
     public Env wrap(Env env, String id, Map<String, ?> params) {
-        return registry.wrapper(id).descriptor().wrap(env, params);
+        return registry.wrapper(id).descriptor().wrap(env, params, this::make);
     }
 
     public List<TaskEntry> tasks() {

@@ -3,42 +3,52 @@ package org.neurogym.testkit;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.neurogym.api.TrialEnv;
+import org.neurogym.api.spi.ContractExpectations;
 
 /**
- * How the contract treats one task: its parameters, and the exceptions a task may declare
- * (with the reason shown in reports), e.g. no supervised target for the oracle to follow.
+ * How the contract runs on one task: parameters, sizes, seed. What it may expect of the task comes
+ * from the task's descriptor ({@link org.neurogym.api.spi.TaskDescriptor#contract()}), so tests and
+ * {@code neurogym check} agree; a test may override it for non-default parameters.
  */
-public record ContractOptions(Map<String, Object> params, int randomSteps, int oracleTrials,
-                              double minOraclePerformance, String oracleExemption, int timingTrials,
-                              ToDoubleFunction<TrialEnv> expectedMeanSteps, long seed) {
+public record ContractOptions(Map<String, Object> params, int randomSteps, int oracleTrials, int timingTrials, long seed,
+                              ContractExpectations expectations) {
 
     public static ContractOptions defaults() {
-        return new ContractOptions(Map.of(), 10_000, 500, 0.99, null, 2_000, null, 1234);
+        return new ContractOptions(Map.of(), 10_000, 500, 2_000, 1234, null);
     }
 
     public ContractOptions withParams(Map<String, Object> p) {
-        return new ContractOptions(p, randomSteps, oracleTrials, minOraclePerformance, oracleExemption, timingTrials, expectedMeanSteps, seed);
-    }
-
-    /** Skips the oracle check, saying why (e.g. "no supervised target: rewards are probabilistic"). */
-    public ContractOptions withoutOracle(String reason) {
-        return new ContractOptions(params, randomSteps, oracleTrials, minOraclePerformance, reason, timingTrials, expectedMeanSteps, seed);
-    }
-
-    /** Lowers the share of trials the oracle must win, for tasks where the ground truth cannot always win (say why in a comment). */
-    public ContractOptions withMinOraclePerformance(double share) {
-        return new ContractOptions(params, randomSteps, oracleTrials, share, oracleExemption, timingTrials, expectedMeanSteps, seed);
-    }
-
-    /**
-     * The expected mean trial length in steps, for tasks whose trials are not one plain sequence of
-     * their timed periods (the contract otherwise derives it from the timing).
-     */
-    public ContractOptions withExpectedMeanSteps(ToDoubleFunction<TrialEnv> expected) {
-        return new ContractOptions(params, randomSteps, oracleTrials, minOraclePerformance, oracleExemption, timingTrials, expected, seed);
+        return new ContractOptions(p, randomSteps, oracleTrials, timingTrials, seed, expectations);
     }
 
     public ContractOptions withRandomSteps(int steps) {
-        return new ContractOptions(params, steps, oracleTrials, minOraclePerformance, oracleExemption, timingTrials, expectedMeanSteps, seed);
+        return new ContractOptions(params, steps, oracleTrials, timingTrials, seed, expectations);
+    }
+
+    /** Replaces the descriptor's expectations (e.g. for parameters that change what the task can do). */
+    public ContractOptions withExpectations(ContractExpectations e) {
+        return new ContractOptions(params, randomSteps, oracleTrials, timingTrials, seed, e);
+    }
+
+    /** The expectations in force: these options' own, else the task's. */
+    ContractExpectations resolve(ContractExpectations fromDescriptor) {
+        return expectations != null ? expectations : fromDescriptor;
+    }
+
+    private ContractExpectations base() {
+        return expectations != null ? expectations : ContractExpectations.DEFAULT;
+    }
+
+    /** Shorthand for {@code withExpectations(...withoutOracle(reason))} over these options' expectations. */
+    public ContractOptions withoutOracle(String reason) {
+        return withExpectations(base().withoutOracle(reason));
+    }
+
+    public ContractOptions withMinOraclePerformance(double share) {
+        return withExpectations(base().withMinOraclePerformance(share, "declared by the test"));
+    }
+
+    public ContractOptions withExpectedMeanSteps(ToDoubleFunction<TrialEnv> expected) {
+        return withExpectations(base().withExpectedMeanSteps(expected));
     }
 }
