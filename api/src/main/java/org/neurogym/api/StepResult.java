@@ -64,8 +64,8 @@ public final class StepResult {
         performance = other.performance;
         trial = other.trial;
         observationProvided = other.observationProvided;
+        if (info != null && !info.isEmpty()) info.clear();
         if (other.info != null && !other.info.isEmpty()) info().putAll(other.info);
-        else if (info != null && !info.isEmpty()) info.clear();
     }
 
     /** The next step's observation (a buffer reused across steps). */

@@ -6,6 +6,7 @@ import java.util.Arrays;
 public record TrialLengthStats(int trials, double mean, double std, double p95, int max) {
 
     public static TrialLengthStats of(int[] lengths) {
+        if (lengths.length == 0) throw new IllegalArgumentException("trial length statistics need at least one trial");
         int n = lengths.length;
         double sum = 0;
         int max = 0;

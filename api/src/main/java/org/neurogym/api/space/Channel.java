@@ -18,6 +18,7 @@ public record Channel(String name, int[] indices) {
 
     /** Indices from {@code from} (inclusive) to {@code to} (exclusive). */
     public static Channel range(String name, int from, int to) {
+        if (to <= from) throw new IllegalArgumentException("channel '" + name + "' range " + from + ".." + to + " is empty");
         int[] idx = new int[to - from];
         for (int i = 0; i < idx.length; i++) idx[i] = from + i;
         return new Channel(name, idx);

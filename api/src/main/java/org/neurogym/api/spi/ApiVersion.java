@@ -27,6 +27,7 @@ public final class ApiVersion {
         String r = range.trim();
         if (r.isEmpty() || r.equals("*")) return true;
         if (r.startsWith("[") || r.startsWith("(")) {
+            if (!(r.endsWith("]") || r.endsWith(")"))) throw new IllegalArgumentException("bad version range '" + range + "': no closing bracket");
             boolean lowIncl = r.startsWith("[");
             boolean highIncl = r.endsWith("]");
             String[] parts = r.substring(1, r.length() - 1).split(",", -1);

@@ -45,6 +45,7 @@ public sealed interface Timing {
     record Uniform(double low, double high) implements Timing {
         public Uniform {
             requireNonNegative(low, "uniform low");
+            requireNonNegative(high, "uniform high");
             if (!(high >= low)) throw new IllegalArgumentException("uniform timing needs low <= high, got " + low + ", " + high);
         }
 
@@ -103,8 +104,13 @@ public sealed interface Timing {
     /** Exponential with the given mean, redrawn until it falls in [min, max); max when min >= max. */
     record TruncatedExponential(double mean, double min, double max) implements Timing {
         public TruncatedExponential {
-            if (!(mean > 0)) throw new IllegalArgumentException("truncated_exponential needs a positive mean, got " + mean);
+            if (!(mean > 0) || Double.isInfinite(mean)) {
+                throw new IllegalArgumentException("truncated_exponential needs a finite positive mean, got " + mean);
+            }
             requireNonNegative(min, "truncated_exponential min");
+            if (Double.isNaN(max) || max == Double.NEGATIVE_INFINITY) {
+                throw new IllegalArgumentException("truncated_exponential max must be a number or +Infinity, got " + max);
+            }
         }
 
         public TruncatedExponential(double mean) {
@@ -178,6 +184,15 @@ public sealed interface Timing {
      * Reads a timing from a configuration value. {@code where} names it in errors (e.g. {@code timing.stimulus}).
      */
     static Timing parse(Object value, String where) {
+        try {
+            return parsePlain(value, where);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(where)) throw e;
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Timing parsePlain(Object value, String where) {
         if (value instanceof Timing t) return t;
         if (value instanceof Number n) return new Constant(n.doubleValue());
         if (value instanceof double[] a) return new Choice(a);
@@ -245,7 +260,7 @@ public sealed interface Timing {
     }
 
     private static void requireNonNegative(double v, String what) {
-        if (!(v >= 0)) throw new IllegalArgumentException(what + " duration must be >= 0, got " + v);
+        if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException(what + " duration must be finite and >= 0, got " + v);
     }
 
     private static String fmt(double v) {

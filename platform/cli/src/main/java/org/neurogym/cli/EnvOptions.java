@@ -10,6 +10,7 @@ import org.neurogym.api.param.ParameterException;
 import org.neurogym.core.Host;
 import org.neurogym.core.config.ExperimentConfig;
 import org.neurogym.core.config.TomlValues;
+import org.neurogym.core.config.WrapperConfig;
 import org.neurogym.core.registry.TaskEntry;
 import picocli.CommandLine.Option;
 
@@ -22,11 +23,16 @@ final class EnvOptions {
             description = "A task parameter, as TOML: sigma=0.5, cohs=[0,12.8], timing.stimulus=500. Repeatable.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--config", paramLabel = "FILE", description = "An experiment TOML file; its [env] names the task and its parameters.")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "An experiment TOML file: its [env] names the task and its parameters, its [[wrappers]] the wrappers.")
     Path config;
 
-    /** The chosen task, its parameters, and the env made from them. */
-    record Made(TaskEntry entry, Map<String, Object> params, Env env) {}
+    @Option(names = {"-w", "--wrap"}, paramLabel = "WRAPPER[:KEY=VALUE,...]",
+            description = "Wrap the task, innermost first: PassReward, Noise:std_noise=0.2. Repeatable; replaces the file's [[wrappers]].")
+    List<String> wraps = new ArrayList<>();
+
+    /** The chosen task, its parameters, the wrappers applied, and the env made from them. */
+    record Made(TaskEntry entry, Map<String, Object> params, List<WrapperConfig> wrappers, Env env) {}
 
     Made make(Host host, String idArgument) {
         ExperimentConfig file = config == null ? null : ExperimentConfig.load(config);
@@ -51,8 +57,9 @@ final class EnvOptions {
         }
         mergeDeep(merged, explicit);
         TaskEntry entry = host.registry().task(id);
+        Env env;
         try {
-            return new Made(entry, merged, entry.descriptor().create(merged));
+            env = entry.descriptor().create(merged);
         } catch (ParameterException e) {
             String root = e.key().contains(".") ? e.key().substring(0, e.key().indexOf('.')) : e.key();
             if (file != null && file.env() != null && !explicit.containsKey(root) && file.env().params().containsKey(root)) {
@@ -60,6 +67,33 @@ final class EnvOptions {
             }
             throw e;
         }
+        boolean fromFile = wraps.isEmpty() && file != null;
+        List<WrapperConfig> wrappers = new ArrayList<>();
+        if (fromFile) {
+            wrappers.addAll(file.wrappers());
+        } else {
+            for (String w : wraps) {
+                try {
+                    wrappers.add(WrapperConfig.parse(w));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--wrap " + w + ": " + e.getMessage());
+                }
+            }
+        }
+        for (int i = 0; i < wrappers.size(); i++) {
+            WrapperConfig w = wrappers.get(i);
+            try {
+                env = host.wrap(env, w.name(), w.params());
+            } catch (ParameterException e) {
+                env.close();
+                if (fromFile) throw file.wrapperError(i, e.key(), e.getMessage());
+                throw e;
+            } catch (RuntimeException e) {
+                env.close();
+                throw e;
+            }
+        }
+        return new Made(entry, merged, wrappers, env);
     }
 
     @SuppressWarnings("unchecked")

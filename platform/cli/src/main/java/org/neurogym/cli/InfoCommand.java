@@ -21,7 +21,7 @@ final class InfoCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin EnvOptions envOptions;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Task id, e.g. PerceptualDecisionMaking-v0 (or from --config).")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Task id, e.g. PerceptualDecisionMaking-v0 (or from --config), or a wrapper id.")
     String id;
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "1000", description = "Trials sampled for the trial-length statistics (default ${DEFAULT-VALUE}).")
@@ -36,18 +36,39 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (trials <= 0) throw new IllegalArgumentException("--trials must be positive, got " + trials);
+        PrintWriter out = spec.commandLine().getOut();
+        var registry = main.host().registry();
+        if (id != null && !registry.hasTask(id) && registry.wrappers().stream().anyMatch(w -> w.id().equals(id))) {
+            Map<String, Object> w = TaskInfo.describe(registry.wrapper(id));
+            if (json) out.println(Json.write(w));
+            else printWrapper(out, w);
+            return Main.OK;
+        }
         EnvOptions.Made made = envOptions.make(main.host(), id);
         Map<String, Object> info;
         try (var env = made.env()) {
             info = TaskInfo.describe(made.entry(), env, trials, seed);
         }
-        PrintWriter out = spec.commandLine().getOut();
+        if (!made.wrappers().isEmpty()) {
+            info.put("wrappers", made.wrappers().stream().map(w -> Map.of("name", w.name(), "params", w.params())).toList());
+        }
         if (json) {
             out.println(Json.write(info));
         } else {
             print(out, info);
         }
         return Main.OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    static void printWrapper(PrintWriter out, Map<String, Object> w) {
+        out.println(w.get("id") + "  (wrapper, plugin " + w.get("plugin") + ")");
+        out.println("  " + w.get("description"));
+        out.println("Parameters:");
+        for (Map<String, Object> p : (List<Map<String, Object>>) w.get("parameters")) {
+            out.println("  " + p.get("name") + " (" + p.get("type") + (Boolean.TRUE.equals(p.get("required")) ? ", required"
+                    : ", default " + Json.line(p.get("default"))) + "): " + p.get("description"));
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -69,8 +90,11 @@ final class InfoCommand implements Callable<Integer> {
         out.println("Parameters:");
         for (Map<String, Object> p : (List<Map<String, Object>>) info.get("parameters")) {
             Object d = p.get("default");
-            out.println("  " + p.get("name") + " (" + p.get("type") + ", default " + Json.line(d) + "): " + p.get("description"));
+            out.println("  " + p.get("name") + " (" + p.get("type") + (Boolean.TRUE.equals(p.get("required")) ? ", required"
+                    : ", default " + Json.line(d)) + "): " + p.get("description"));
         }
+        if (info.containsKey("wrappers")) out.println("Wrappers: " + Json.line(info.get("wrappers")));
+        if (info.containsKey("periods")) out.println("Periods (a sample trial): " + String.join(", ", (List<String>) info.get("periods")));
         out.println("Observation space: " + Json.line(info.get("observationSpace")));
         out.println("Action space: " + Json.line(info.get("actionSpace")));
         if (info.containsKey("supervised")) out.println("Supervised target: " + ((Boolean) info.get("supervised") ? "yes" : "no"));

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
  */
 @Command(name = "neurogym", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neuroscience cognitive tasks for training neural networks.",
-        subcommands = {ListCommand.class, InfoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ListCommand.class, InfoCommand.class, RunCommand.class, CheckCommand.class, WrappersCommand.class,
+                DocsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements AutoCloseable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

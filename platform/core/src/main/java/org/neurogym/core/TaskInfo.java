@@ -15,6 +15,7 @@ import org.neurogym.api.space.Discrete;
 import org.neurogym.api.space.Space;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.core.registry.TaskEntry;
+import org.neurogym.core.registry.WrapperEntry;
 
 /**
  * Everything there is to say about a task, as plain values: what {@code neurogym info} prints and
@@ -44,22 +45,14 @@ public final class TaskInfo {
             out.put("timing", timing);
             out.put("rewards", new LinkedHashMap<>(task.rewards()));
         }
-        List<Map<String, Object>> params = new ArrayList<>();
-        for (ParamSpec p : d.parameters()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", p.name());
-            m.put("type", p.type().label());
-            m.put("default", p.isRequired() ? null : ParamType.plain(p.defaultValue()));
-            m.put("description", p.description());
-            params.add(m);
-        }
-        out.put("parameters", params);
+        out.put("parameters", parameters(d.parameters()));
         out.put("observationSpace", space(env.observationSpace()));
         out.put("actionSpace", space(env.actionSpace()));
         var trials = Agents.trialBased(env);
         if (trials != null) {
             env.reset(seed);
             out.put("supervised", trials.hasGroundTruth());
+            out.put("periods", trials.task().periods());
         }
         if (task != null && statsTrials > 0) {
             TrialLengthStats s = task.trialLengthStats(statsTrials, seed);
@@ -71,6 +64,16 @@ public final class TaskInfo {
             stats.put("max", s.max());
             out.put("trialLengthStats", stats);
         }
+        return out;
+    }
+
+    /** A wrapper as plain values: id, plugin, description, parameters. */
+    public static Map<String, Object> describe(WrapperEntry entry) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", entry.id());
+        out.put("plugin", entry.plugin());
+        out.put("description", entry.descriptor().description());
+        out.put("parameters", parameters(entry.descriptor().parameters()));
         return out;
     }
 
@@ -92,6 +95,20 @@ public final class TaskInfo {
         }
         m.put("names", names);
         return m;
+    }
+
+    static List<Map<String, Object>> parameters(List<ParamSpec> specs) {
+        List<Map<String, Object>> params = new ArrayList<>();
+        for (ParamSpec p : specs) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", p.name());
+            m.put("type", p.type().label());
+            m.put("default", p.defaultValue() == null ? null : ParamType.plain(p.defaultValue()));
+            m.put("required", p.isRequired());
+            m.put("description", p.description());
+            params.add(m);
+        }
+        return params;
     }
 
     /** One number when every element has the same bound, else the list. */

@@ -26,11 +26,13 @@ public final class ExperimentConfig {
     private final Path source;
     private final TomlParseResult toml;
     private final EnvConfig env;
+    private final List<WrapperConfig> wrappers;
 
-    private ExperimentConfig(Path source, TomlParseResult toml, EnvConfig env) {
+    private ExperimentConfig(Path source, TomlParseResult toml, EnvConfig env, List<WrapperConfig> wrappers) {
         this.source = source;
         this.toml = toml;
         this.env = env;
+        this.wrappers = List.copyOf(wrappers);
     }
 
     public static ExperimentConfig load(Path file) {
@@ -77,7 +79,53 @@ public final class ExperimentConfig {
             params.remove("name");
             env = new EnvConfig((String) name, params);
         }
-        return new ExperimentConfig(source, toml, env);
+        List<WrapperConfig> wrappers = new java.util.ArrayList<>();
+        if (toml.contains("wrappers")) {
+            if (!toml.isArray("wrappers")) {
+                TomlPosition pos = toml.inputPositionOf("wrappers");
+                throw new ConfigException(source, line(pos), column(pos), "wrappers", "wrappers must be an array of tables ([[wrappers]])");
+            }
+            org.tomlj.TomlArray array = toml.getArray("wrappers");
+            for (int i = 0; i < array.size(); i++) {
+                Object entry = array.get(i);
+                if (!(entry instanceof TomlTable t)) {
+                    throw new ConfigException(source, line(toml.inputPositionOf("wrappers")), column(toml.inputPositionOf("wrappers")),
+                            "wrappers[" + i + "]", "each wrapper must be a table ([[wrappers]] with a name)");
+                }
+                if (!(t.get("name") instanceof String name) || name.isBlank()) {
+                    TomlPosition pos = t.contains("name") ? t.inputPositionOf("name") : toml.inputPositionOf("wrappers");
+                    throw new ConfigException(source, line(pos), column(pos), "wrappers[" + i + "].name",
+                            "wrappers[" + i + "].name must be a wrapper id such as \"PassReward\"");
+                }
+                Map<String, Object> params = new LinkedHashMap<>(TomlValues.toMap(t));
+                params.remove("name");
+                wrappers.add(new WrapperConfig(name, params));
+            }
+        }
+        return new ExperimentConfig(source, toml, env, wrappers);
+    }
+
+    /** The ordered {@code [[wrappers]]}, innermost first (empty when absent). */
+    public List<WrapperConfig> wrappers() {
+        return wrappers;
+    }
+
+    /** A {@link ConfigException} positioned at {@code key} of the {@code index}-th wrapper (or at the wrapper). */
+    public ConfigException wrapperError(int index, String key, String problem) {
+        TomlPosition pos = null;
+        try {
+            TomlTable t = toml.getArray("wrappers").getTable(index);
+            String k = key;
+            pos = t.inputPositionOf(k);
+            while (pos == null && k.contains(".")) {
+                k = k.substring(0, k.lastIndexOf('.'));
+                pos = t.inputPositionOf(k);
+            }
+            if (pos == null) pos = t.inputPositionOf("name");
+        } catch (RuntimeException e) {
+            pos = null;
+        }
+        return new ConfigException(source, line(pos), column(pos), "wrappers[" + index + "]." + key, problem);
     }
 
     public Path source() {

@@ -40,9 +40,9 @@ public final class AnnubesEnv extends TrialEnv {
                             "Possible intensities of a present stimulus."),
                     ParamSpec.number("stim_time", 1000, "Duration of the stimulus period in ms."),
                     ParamSpec.number("catch_prob", 0.5, "Probability of a catch trial (no stimulus), in [0, 1]."),
-                    ParamSpec.integer("max_sequential", 0,
-                            "Maximum number of consecutive trials of the same modality (catch trials excluded); "
-                                    + "0 (the default, the reference's None) sets no maximum."),
+                    ParamSpec.optional("max_sequential", ParamType.INTEGER,
+                            "Maximum number of consecutive trials of the same modality (catch trials excluded), "
+                                    + "at least 1; unset (the default, as in the reference) sets no maximum."),
                     ParamSpec.number("fix_intensity", 0, "Value of the fixation input during the fixation period."),
                     new ParamSpec("fix_time", ParamType.ANY, 500,
                             "Fixation duration in ms: a number, a list to choose from, or [distribution, args]."),
@@ -54,9 +54,9 @@ public final class AnnubesEnv extends TrialEnv {
                             "Values of the behavioural output; one action each, the first being fixation."),
                     ParamSpec.number("noise_std", 0.01, "Standard deviation of the input noise."),
                     ParamSpec.rewards(),
-                    ParamSpec.integer("random_seed", -1,
-                            "When >= 0, every episode's draws restart from this seed, whatever seed reset() was "
-                                    + "given; negative (the default, the reference's None): draws follow the env's seed."))
+                    ParamSpec.optional("random_seed", ParamType.INTEGER,
+                            "When set (>= 0), every episode's draws restart from this seed, whatever seed reset() "
+                                    + "was given; unset (the default, as in the reference): draws follow the env's seed."))
             .build(AnnubesEnv::new);
 
     private static Map<String, Object> defaultSession() {
@@ -70,10 +70,10 @@ public final class AnnubesEnv extends TrialEnv {
     private final double[] weights;
     private final double[] stimIntensities;
     private final double catchProb;
-    private final int maxSequential;
+    private final int maxSequential; // 0: no maximum (max_sequential not set)
     private final double fixIntensity;
     private final double noiseFactor;
-    private final long randomSeed;
+    private final long randomSeed; // -1: draws follow the env's seed (random_seed not set)
 
     private int sequentialCount = 1;
     private int lastModality = -1;
@@ -93,8 +93,14 @@ public final class AnnubesEnv extends TrialEnv {
         if (stimIntensities.length == 0) throw new ParameterException("stim_intensities", "stim_intensities needs at least one value");
         catchProb = p.getDouble("catch_prob");
         if (!(catchProb >= 0 && catchProb <= 1)) throw new ParameterException("catch_prob", "catch_prob must be in [0, 1], got " + catchProb);
-        maxSequential = p.getInt("max_sequential");
-        if (maxSequential < 0) throw new ParameterException("max_sequential", "max_sequential must be >= 0 (0: no maximum), got " + maxSequential);
+        if (p.isSet("max_sequential")) {
+            maxSequential = p.getInt("max_sequential");
+            if (maxSequential < 1) {
+                throw new ParameterException("max_sequential", "max_sequential must be >= 1 (leave it unset for no maximum), got " + maxSequential);
+            }
+        } else {
+            maxSequential = 0;
+        }
         fixIntensity = p.getDouble("fix_intensity");
         double tau = p.getDouble("tau");
         if (!(tau > 0)) throw new ParameterException("tau", "tau must be positive, got " + tau);
@@ -106,7 +112,14 @@ public final class AnnubesEnv extends TrialEnv {
         if (outputBehavior.length < 2) {
             throw new ParameterException("output_behavior", "output_behavior needs at least two values (fixation and response)");
         }
-        randomSeed = p.getInt("random_seed");
+        if (p.isSet("random_seed")) {
+            randomSeed = p.getInt("random_seed");
+            if (randomSeed < 0) {
+                throw new ParameterException("random_seed", "random_seed must be >= 0 (leave it unset to follow the env's seed), got " + randomSeed);
+            }
+        } else {
+            randomSeed = -1;
+        }
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(null, "fixation", timing(p, "fix_time"), "stimulus", timing(p, "stim_time"), "iti", timing(p, "iti"));
@@ -115,6 +128,7 @@ public final class AnnubesEnv extends TrialEnv {
         for (int i = 0; i < modalities.length; i++) obs.add(Channel.of(modalities[i], 2 + i));
         defineSpaces(Box.unbounded(obs.size(), obs.toArray(Channel[]::new)),
                 new Discrete(outputBehavior.length, Channel.of("fixation", 0), Channel.range("choice", 1, outputBehavior.length)));
+        onReset(); // trials made before any reset start a fresh history (and stream) too
     }
 
     private static Timing timing(Params p, String key) {
@@ -146,15 +160,16 @@ public final class AnnubesEnv extends TrialEnv {
         return out;
     }
 
+    /** A new episode restarts the modality history, and the stream when random_seed is set. */
+    @Override
+    protected void onReset() {
+        if (randomSeed >= 0) rng.reseed(randomSeed);
+        sequentialCount = 1;
+        lastModality = -1;
+    }
+
     @Override
     protected void onNewTrial(Trial trial) {
-        if (trialCount() == 0) {
-            // a new episode: restart the modality history (and the stream, when random_seed is given)
-            if (randomSeed >= 0) rng.reseed(randomSeed);
-            sequentialCount = 1;
-            lastModality = -1;
-        }
-
         addPeriods("fixation", "stimulus", "iti");
 
         addOb(fixIntensity, "fixation", "fixation");

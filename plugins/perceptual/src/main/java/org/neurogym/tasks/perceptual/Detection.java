@@ -4,6 +4,7 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
@@ -31,25 +32,33 @@ public final class Detection extends TrialEnv {
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
                     ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms)."),
-                    ParamSpec.number("delay", -1,
-                            "Time in ms from the start of the stimulus period to the pulse onset; negative (the "
-                                    + "default, the reference's None) draws it at random each trial."),
+                    ParamSpec.optional("delay", ParamType.NUMBER,
+                            "Time in ms (>= 0) from the start of the stimulus period to the pulse onset; unset (the "
+                                    + "default, as in the reference) draws it at random each trial."),
                     ParamSpec.number("stim_dur", 100, "Duration of the pulse in ms (at least one time step)."))
             .build(Detection::new);
 
     private final double sigma;
-    private final int delaySteps; // -1: drawn each trial
+    private final int delaySteps; // -1: drawn each trial (delay not set)
     private final int stimDur;
     private final int extraStep;
     private final int stimulusIndex;
 
     private boolean goTrial;
+    private int pulseOnset; // the step at which a go trial's pulse begins
 
     public Detection(Params p) {
         super(p);
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
-        double delay = p.getDouble("delay");
-        delaySteps = delay < 0 ? -1 : Util.stepsIn(delay, dt);
+        if (p.isSet("delay")) {
+            double delay = p.getDouble("delay");
+            if (!(delay >= 0) || Double.isInfinite(delay)) {
+                throw new ParameterException("delay", "delay must be a time >= 0 in ms (leave it unset for a random delay), got " + delay);
+            }
+            delaySteps = Util.stepsIn(delay, dt);
+        } else {
+            delaySteps = -1;
+        }
         stimDur = Util.stepsIn(p.getDouble("stim_dur"), dt);
         if (stimDur < 1) {
             throw new ParameterException("stim_dur", "stim_dur must last at least one time step (dt = " + dt
@@ -84,10 +93,8 @@ public final class Detection extends TrialEnv {
                 delay = maxDelay <= 0 ? 0 : rng.integer(maxDelay);
             }
             delay = Math.min(delay, length);
-            // 'delay' runs from the stimulus period's start to the pulse; 'response' from the pulse to the end
-            addPeriodAfter("delay", "fixation", Util.durationOf(delay, dt));
-            addPeriodAfter("response", "delay", Util.durationOf(length - delay, dt));
         }
+        pulseOnset = start + delay;
         trial.put("delay", delay * dt);
 
         setOb(1, "fixation", "fixation");
@@ -96,9 +103,9 @@ public final class Detection extends TrialEnv {
         if (goTrial) {
             float[] ob = ob();
             int size = observationSize();
-            int end = Math.min(start + delay + stimDur, start + length);
-            for (int t = start + delay; t < end; t++) ob[t * size + stimulusIndex] += 0.5f;
-            setGroundTruth(1, "response");
+            int end = Math.min(pulseOnset + stimDur, start + length);
+            for (int t = pulseOnset; t < end; t++) ob[t * size + stimulusIndex] += 0.5f;
+            setGroundTruthSteps(1, pulseOnset, start + length); // 'go' from the pulse onset to the end
             rTmax = reward("miss");
         } else {
             rTmax = 0; // withholding is correct but not rewarded
@@ -111,7 +118,7 @@ public final class Detection extends TrialEnv {
             if (action != 0) out.addReward(reward("abort")); // abort is always off in this task
         } else if (inPeriod("stimulus") && action != 0) {
             out.setNewTrial(true);
-            if (goTrial && inPeriod("response")) {
+            if (goTrial && stepIndex() >= pulseOnset) {
                 out.addReward(reward("correct"));
                 performance = 1;
             } else {

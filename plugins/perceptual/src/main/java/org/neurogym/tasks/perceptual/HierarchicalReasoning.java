@@ -60,6 +60,7 @@ public final class HierarchicalReasoning extends TrialEnv {
         defineSpaces(
                 Box.unbounded(5, Channel.of("fixation", 0), Channel.of("rule", 1, 2), Channel.of("stimulus", 3, 4)),
                 new Discrete(5, Channel.of("fixation", 0), Channel.of("rule", 1, 2), Channel.of("choice", 3, 4)));
+        onReset(); // trials made before any reset follow a schedule too
     }
 
     /** Switches to the other rule for a new block of 10 to 20 trials. */
@@ -69,13 +70,15 @@ public final class HierarchicalReasoning extends TrialEnv {
         trialInBlock = 0;
     }
 
+    /** A new episode restarts the block schedule (first rule 1) from the env's freshly seeded random source. */
+    @Override
+    protected void onReset() {
+        rule = 0;
+        newBlock();
+    }
+
     @Override
     protected void onNewTrial(Trial trial) {
-        if (trialCount() == 0) {
-            // a new episode restarts the block schedule from the env's (freshly seeded) random source
-            rule = 0;
-            newBlock();
-        }
         choseCorrectRule = false;
 
         double interval = trial.setDefault("interval", sampleTime("delay"));
@@ -90,7 +93,7 @@ public final class HierarchicalReasoning extends TrialEnv {
 
         addPeriods("fixation", "rule_target", "fixation2", "flash1");
         // the delay shown is the interval judged (the reference draws it a second time)
-        addPeriodAfter("delay", "flash1", Util.durationOf(Util.stepsIn(interval, dt), dt));
+        addPeriodAtStep("delay", periodEnd("flash1"), Util.stepsIn(interval, dt));
         addPeriodAfter("flash2", "delay");
         addPeriodAfter("decision", "flash2");
 

@@ -9,6 +9,7 @@ import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.api.timing.Timing;
 
@@ -33,6 +34,9 @@ public final class PostDecisionWager extends TrialEnv {
                     ParamSpec.timing(),
                     ParamSpec.integer("dim_ring", 2, "Number of stimulus directions (perceptual choices)."),
                     ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms)."))
+            // pre_sure overlaps the delay on wager trials: trials run fixation, stimulus, delay, decision
+            .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(
+                    env -> Util.meanSteps(env, "fixation", "stimulus", "delay", "decision")))
             .build(PostDecisionWager::new);
 
     private static final double[] COHS = {0, 3.2, 6.4, 12.8, 25.6, 51.2};

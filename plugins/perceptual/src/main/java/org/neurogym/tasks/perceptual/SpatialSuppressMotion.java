@@ -8,6 +8,7 @@ import org.neurogym.api.param.ParamSpec;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
+import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 
 /**
@@ -31,6 +32,8 @@ public final class SpatialSuppressMotion extends TrialEnv {
             .params(ParamSpec.number("dt", 8.3, "Time step in ms (one frame of a 120 Hz display)."),
                     ParamSpec.timing(),
                     ParamSpec.rewards())
+            .contract(ContractExpectations.DEFAULT.withoutOracle("the target is a per-step probability vector with no "
+                    + "reward rule; the task never sets performance"))
             .build(SpatialSuppressMotion::new);
 
     private static final int DIRECTIONS = 4;

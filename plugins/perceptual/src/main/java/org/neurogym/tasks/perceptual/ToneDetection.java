@@ -10,6 +10,7 @@ import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.api.timing.Timing;
 
@@ -32,6 +33,11 @@ public final class ToneDetection extends TrialEnv {
             .params(ParamSpec.dt(50),
                     ParamSpec.number("sigma", 0.2, "Standard deviation of the input noise, per sqrt(ms)."),
                     ParamSpec.timing())
+            // toneTiming and toneDur are timing entries but not periods: the trial is the stimulus period
+            .contract(ContractExpectations.DEFAULT
+                    .withExpectedMeanSteps(env -> Util.meanSteps(env, "stimulus"))
+                    .withoutOracle("no reward rule: the task only labels each step (no tone or the tone's position) "
+                            + "and never sets performance"))
             .build(ToneDetection::new);
 
     private static final int POSITIONS = 3;

@@ -3,6 +3,7 @@ package org.neurogym.tasks.perceptual;
 import java.util.Arrays;
 import java.util.List;
 import org.neurogym.api.NeuroGymException;
+import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.timing.Timing;
 
@@ -10,17 +11,20 @@ import org.neurogym.api.timing.Timing;
 final class Util {
     private Util() {}
 
-    /**
-     * A duration in ms that the trial machinery floors to exactly {@code steps} steps. Passing
-     * {@code steps * dt} is not safe: for some dt the quotient rounds to just below {@code steps}.
-     */
-    static double durationOf(int steps, double dt) {
-        return (steps + 0.5) * dt;
-    }
-
     /** The number of whole steps in {@code ms}, tolerant of the rounding of a value computed as k * dt. */
     static int stepsIn(double ms, double dt) {
         return (int) Math.floor(ms / dt + 1e-9);
+    }
+
+    /**
+     * The expected trial length in steps when a trial is {@code periods} one after the other: the
+     * sum of their expected lengths (for contract expectations of tasks whose timing holds more
+     * entries than the trial's sequence of periods).
+     */
+    static double meanSteps(TrialEnv env, String... periods) {
+        double sum = 0;
+        for (String p : periods) sum += env.timing().get(p).meanSteps(env.dt());
+        return sum;
     }
 
     /** Evenly spaced angles around the circle, {@code 2 pi i / n}. */

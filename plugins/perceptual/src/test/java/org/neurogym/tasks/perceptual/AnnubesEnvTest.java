@@ -228,5 +228,27 @@ class AnnubesEnvTest {
         assertEquals("session.start", assertThrows(ParameterException.class, () -> make(Map.of("session", Map.of("start", 1)))).key());
         assertEquals("fix_time", assertThrows(ParameterException.class, () -> make(Map.of("fix_time", "long"))).key());
         assertEquals("output_behavior", assertThrows(ParameterException.class, () -> make(Map.of("output_behavior", List.of(0)))).key());
+        assertEquals("max_sequential", assertThrows(ParameterException.class, () -> make(Map.of("max_sequential", 0))).key());
+        assertEquals("random_seed", assertThrows(ParameterException.class, () -> make(Map.of("random_seed", -1))).key());
+    }
+
+    @Test
+    void maxSequentialAndRandomSeedAreOptionalAsInTheReference() {
+        for (String name : List.of("max_sequential", "random_seed")) {
+            assertTrue(AnnubesEnv.DESCRIPTOR.parameters().stream().anyMatch(s -> s.name().equals(name) && s.optional()), name);
+        }
+        // unset max_sequential: long runs of one modality occur (with two equally likely modalities, no catch trials)
+        AnnubesEnv env = make(Map.of("catch_prob", 0.0));
+        env.reset(3);
+        int longest = 1;
+        int run = 1;
+        Object last = env.trial().get("stim_type");
+        for (int i = 0; i < 500; i++) {
+            Object type = env.newTrial(Map.of()).get("stim_type");
+            run = type.equals(last) ? run + 1 : 1;
+            longest = Math.max(longest, run);
+            last = type;
+        }
+        assertTrue(longest >= 5, "longest run " + longest);
     }
 }

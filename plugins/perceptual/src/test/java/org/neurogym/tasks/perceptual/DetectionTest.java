@@ -1,10 +1,14 @@
 package org.neurogym.tasks.perceptual;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.param.ParameterException;
@@ -38,13 +42,14 @@ class DetectionTest {
         Detection env = make(Map.of("sigma", 0.0, "delay", 300));
         Probe.start(env, 3, Map.of("ground_truth", 1));
         int onset = env.periodStart("stimulus") + 3;
-        assertEquals(onset, env.periodStart("response"));
+        assertEquals(300.0, env.trial().getDouble("delay"), 1e-9);
+        assertEquals(List.of("fixation", "stimulus"), env.periods()); // no helper periods
         for (int t = 0; t < env.trialLength(); t++) {
             assertEquals(t >= onset ? 1 : 0, Probe.gt(env, t), "ground truth at step " + t);
             assertEquals(t == onset ? 0.5f : 0f, Probe.ob(env, t, 1), "stimulus at step " + t);
             assertEquals(t < env.periodEnd("fixation") ? 1f : 0f, Probe.ob(env, t, 0));
         }
-        Probe.fixateUntil(env, "response");
+        while (env.stepIndex() < onset) assertFalse(env.step(0).newTrial());
         StepResult r = env.step(1);
         assertEquals(1.0, r.reward(), 1e-12);
         assertEquals(1.0, r.performance());
@@ -69,10 +74,14 @@ class DetectionTest {
         for (int i = 0; i < 300; i++) {
             env.newTrial(Map.of("ground_truth", 1));
             int start = env.periodStart("stimulus");
-            int onset = env.periodStart("response");
+            int onset = start + (int) Math.round(env.trial().getDouble("delay") / 100);
             assertTrue(onset >= start && onset < env.trialLength() - 1, "onset " + onset + " of " + env.trialLength());
             assertEquals(0.5f, Probe.ob(env, onset, 1));
-            assertEquals(onset - start, env.trial().getDouble("delay") / 100, 1e-9);
+            assertEquals(0f, Probe.ob(env, onset - 1, 1));
+            assertEquals(0, Probe.gt(env, onset - 1));
+            assertEquals(1, Probe.gt(env, onset));
+            assertEquals(1, Probe.gt(env, env.trialLength() - 1));
+            assertEquals(List.of("fixation", "stimulus"), env.periods());
         }
     }
 
@@ -95,6 +104,19 @@ class DetectionTest {
         }
         double std = Math.sqrt(sumSq / n - (sum / n) * (sum / n));
         assertEquals(0.1, std, 0.005);
+    }
+
+    @Test
+    void delayIsOptionalAndNeverNegative() {
+        assertTrue(Detection.DESCRIPTOR.parameters().stream().anyMatch(s -> s.name().equals("delay") && s.optional()));
+        var e = assertThrows(ParameterException.class, () -> make(Map.of("delay", -1)));
+        assertEquals("delay", e.key());
+        // unset: the delay varies from trial to trial
+        Detection env = make(Map.of());
+        env.reset(8);
+        Set<Object> delays = new HashSet<>();
+        for (int i = 0; i < 50; i++) delays.add(env.newTrial(Map.of("ground_truth", 1)).get("delay"));
+        assertTrue(delays.size() > 1, "delays " + delays);
     }
 
     @Test

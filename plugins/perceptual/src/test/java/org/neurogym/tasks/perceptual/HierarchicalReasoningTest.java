@@ -114,6 +114,14 @@ class HierarchicalReasoningTest {
         assertTrue(!a.equals(ruleSequence(make(), 6)));
     }
 
+    @Test
+    void trialsMadeBeforeAnyResetFollowTheScheduleToo() {
+        HierarchicalReasoning env = make();
+        List<Integer> rules = new ArrayList<>();
+        for (int i = 0; i < 10; i++) rules.add(env.newTrial(Map.of()).getInt("rule"));
+        assertEquals(List.of(1, 1, 1, 1, 1, 1, 1, 1, 1, 1), rules); // the first block, rule 1, lasts at least 10 trials
+    }
+
     private static List<Integer> ruleSequence(HierarchicalReasoning env, long seed) {
         env.reset(seed);
         List<Integer> rules = new ArrayList<>();
