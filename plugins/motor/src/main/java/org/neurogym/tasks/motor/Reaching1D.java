@@ -21,13 +21,14 @@ public final class Reaching1D extends RingReachTask {
             .description("Reach towards a direction: after fixation a ring of units encodes a target angle, a second "
                     + "ring encodes the agent's own reach angle (starting at pi), and actions 1 and 2 turn that angle "
                     + "by +/-0.05 rad per step. Every reach step is rewarded by how close the angle is to the target. "
-                    + "Ground truth: the action that turns towards the target (the reference's integer angle is fixed; "
-                    + "the auxiliary period 'movement' marks the steps in which the ideal reach is still turning).")
+                    + "Ground truth: the action that turns towards the target while the ideal reach is still turning, "
+                    + "then staying (the reference's integer angle is fixed).")
             .paper("Neuronal population coding of movement direction", "https://science.sciencemag.org/content/233/4771/1416")
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
                     ParamSpec.integer("dim_ring", 16, "Number of units in each ring (target and self)."))
+            .contract(RingReachTask.CONTRACT)
             .build(Reaching1D::new);
 
     private final int dimRing;

@@ -27,12 +27,13 @@ public final class Reaching1DWithSelfDistraction extends RingReachTask {
                     + "input of the target angle (during the reach period) and a strong input of the agent's own reach "
                     + "angle; actions 1 and 2 turn that angle by +/-0.05 rad per step and every reach step is rewarded "
                     + "by closeness to the target (inspired by electric fish and bats sensing their own discharges). "
-                    + "Ground truth: the action that turns towards the target (the reference's integer angle is fixed; "
-                    + "the auxiliary period 'movement' marks the steps in which the ideal reach is still turning).")
+                    + "Ground truth: the action that turns towards the target while the ideal reach is still turning, "
+                    + "then staying (the reference's integer angle is fixed).")
             .paper("", "")
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing())
+            .contract(RingReachTask.CONTRACT)
             .build(Reaching1DWithSelfDistraction::new);
 
     private final double[] targetInput = new double[UNITS];

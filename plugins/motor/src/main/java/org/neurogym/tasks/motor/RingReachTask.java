@@ -5,6 +5,7 @@ import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
+import org.neurogym.api.spi.ContractExpectations;
 
 /**
  * What the two one-dimensional reaching tasks share: a reach state (an angle) that starts each
@@ -15,14 +16,25 @@ import org.neurogym.api.param.Params;
  * <p>Ground truth: the reference writes the target angle itself into an integer ground truth
  * (truncating it to 0..6, which are not even actions). Here the ground truth is the action an
  * ideal reacher takes: stay (0) during fixation, then turn towards the target (1 or 2) until the
- * state is within half a step of it, then stay. Those steps of turning form the period
- * {@code movement} (inside {@code reach}), which only marks where the ground truth is 1 or 2.
+ * state is within half a step of it, then stay; the turning steps open the {@code reach} period.
  * The observation matrix shows the reach state of that ideal trajectory; while stepping, the row
  * of the next step is overwritten with the state the agent actually reached (as the reference
  * does in place). The ground truth each step reports is the best action from the agent's actual
  * state, so it equals the matrix for an agent that follows it.
  */
 abstract class RingReachTask extends TrialEnv {
+
+    /**
+     * What the task contract may expect of both reaching tasks: performance is the mean over the
+     * reach steps of a reward that falls with the distance between reach state and target, and the
+     * state moves {@value #SPEED} rad per step from pi towards a target drawn anywhere on the circle,
+     * so even the ideal reach (the oracle) is away from the target on the first reach steps of almost
+     * every trial and its performance stays below 1. The oracle still runs (its trials must end);
+     * ReachingRulesTest proves it earns the best reward available and beats other policies.
+     */
+    static final ContractExpectations CONTRACT = ContractExpectations.DEFAULT.withMinOraclePerformance(0.0,
+            "performance is the mean closeness to the target over the reach steps, below 1 even for the ideal "
+                    + "reach, which starts at pi and turns 0.05 rad per step");
 
     /** How far actions 1 and 2 turn the reach state per step, in rad. */
     static final double SPEED = 0.05;
@@ -79,19 +91,20 @@ abstract class RingReachTask extends TrialEnv {
                 moves++;
             }
         }
-        // Half a step more than needed so that flooring to dt gives exactly `moves` steps.
-        addPeriodAfter("movement", "fixation", (moves + 0.5) * dt);
+        // The ideal reach turns on the first `moves` steps of the reach period.
+        int moveFrom = periodStart("reach");
+        int moveTo = moveFrom + moves;
 
         writeTarget();
         s = Math.PI;
         int length = trialLength();
         for (int t = 0; t < length; t++) {
             writeSelf(t, s);
-            if (inPeriod("movement", t)) s = turn(s, direction);
+            if (t >= moveFrom && t < moveTo) s = turn(s, direction);
         }
 
         setGroundTruth(0);
-        if (moves > 0) setGroundTruth(direction, "movement");
+        if (moves > 0) setGroundTruthSteps(direction, moveFrom, moveTo);
     }
 
     @Override

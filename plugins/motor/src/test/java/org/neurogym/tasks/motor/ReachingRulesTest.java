@@ -38,6 +38,16 @@ class ReachingRulesTest {
     }
 
     @Test
+    void trialsHaveOnlyTheReferencePeriods() {
+        // the turning steps are set step by step: no auxiliary period appears among the trial's periods
+        for (TaskDescriptor task : new TaskDescriptor[] {Reaching1D.DESCRIPTOR, Reaching1DWithSelfDistraction.DESCRIPTOR}) {
+            RingReachTask env = make(task, Map.of(), PI + 0.2);
+            assertEquals(java.util.List.of("fixation", "reach"), env.periods(), task.id());
+            assertEquals(10, env.trialLength(), task.id());
+        }
+    }
+
+    @Test
     void followingTheGroundTruthEarnsTheRewardOfItsDistanceToTheTrueAngle() {
         RingReachTask env = make(Reaching1D.DESCRIPTOR, Map.of(), PI + 0.2);
         double[] expected = {0, 0, 0, 0, 0, 1 - 0.15, 1 - 0.10, 1 - 0.05, 1, 1};

@@ -1,5 +1,6 @@
 package org.neurogym.tasks.timing;
 
+import java.util.Arrays;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
@@ -8,6 +9,7 @@ import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.api.timing.Timing;
 
@@ -32,6 +34,10 @@ public final class MotorTiming extends ProductionTask {
                     ParamSpec.timing(),
                     ParamSpec.number("prod_margin", 0.2,
                             "Relative tolerance around the target production time within which a go is rewarded."))
+            // production lasts twice the cued interval (not a timed period), each interval equally likely
+            .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> meanSteps(env, "fixation")
+                    + meanSteps(env, "cue") + meanSteps(env, "set")
+                    + Arrays.stream(intervals()).map(i -> Math.floor(2 * i / env.dt())).average().orElseThrow()))
             .build(MotorTiming::new);
 
     private static final double[] INTERVALS = {800, 1500};
@@ -64,7 +70,8 @@ public final class MotorTiming extends ProductionTask {
 
         addPeriods("fixation", "cue", "set");
         addPeriodAfter("production", "set", 2 * production);
-        addStepAfter("go", "set", (int) Math.floor(production / dt));
+        // the single go step lies the cued interval after the end of set (none if dt is too coarse to fit it)
+        int go = periodEnd("set") + (int) Math.floor(production / dt);
 
         setOb(new double[] {1, 0, 0, 0}, "fixation");
         addOb(1, "cue", "fixation");
@@ -73,7 +80,8 @@ public final class MotorTiming extends ProductionTask {
         addOb(1, "set", 1 + index);
         addOb(1, "set", "set");
 
-        setGroundTruth(1, "go");
+        setGroundTruth(0);
+        if (go < periodEnd("production")) setGroundTruthSteps(1, go, go + 1);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.api.timing.Timing;
 
@@ -33,6 +34,10 @@ public final class OneTwoThreeGo extends ProductionTask {
                     ParamSpec.timing(),
                     ParamSpec.number("prod_margin", 0.2,
                             "Relative tolerance around the target production time within which a go is rewarded."))
+            // the three intervals all take the duration drawn for interval1
+            .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> meanSteps(env, "fixation")
+                    + meanSteps(env, "target") + meanSteps(env, "s1") + meanSteps(env, "s2") + meanSteps(env, "s3")
+                    + meanSteps(env, "response") + 3 * meanSteps(env, "interval1")))
             .build(OneTwoThreeGo::new);
 
     // the current trial, for onStep

@@ -4,7 +4,7 @@ import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 
-/** What the interval-production tasks share: the graded reward around a target time, and a one-step go period. */
+/** What the interval-production tasks share: the graded reward around a target time. */
 abstract class ProductionTask extends TrialEnv {
 
     /** The relative tolerance around the target interval ({@code prod_margin}). */
@@ -31,14 +31,8 @@ abstract class ProductionTask extends TrialEnv {
         return Math.max(Math.pow(1.0 - error / tolerance, 1.5), 0.1) * reward("correct");
     }
 
-    /**
-     * Adds {@code period} as the single step {@code offsetSteps} steps after the end of {@code after}.
-     * (The api sets ground truth by period; this makes a period of the one go step.)
-     */
-    protected final void addStepAfter(String period, String after, int offsetSteps) {
-        // First place the period over the offset, then move it to the step that follows. Half a step
-        // of slack keeps the floor to whole steps exact whatever dt is.
-        addPeriodAfter(period, after, (offsetSteps + 0.5) * dt);
-        addPeriodAfter(period, period, dt);
+    /** The expected length of {@code period} in steps, from its timing (for the tasks' expected trial lengths). */
+    static double meanSteps(TrialEnv env, String period) {
+        return env.timing().get(period).meanSteps(env.dt());
     }
 }

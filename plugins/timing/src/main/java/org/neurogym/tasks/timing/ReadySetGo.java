@@ -8,6 +8,7 @@ import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.api.timing.Timing;
 
@@ -33,6 +34,10 @@ public final class ReadySetGo extends ProductionTask {
                     ParamSpec.number("gain", 1, "Factor from the measured interval to the interval to produce."),
                     ParamSpec.number("prod_margin", 0.2,
                             "Relative tolerance around the target production time within which a go is rewarded."))
+            // ready overlaps measure, and production lasts twice gain x measure: a trial is
+            // fixation + (1 + 2 gain) x measure + set (with the default gain 1, fixation + 3 x measure + set)
+            .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> meanSteps(env, "fixation")
+                    + (1 + 2 * ((ReadySetGo) env).gain) * meanSteps(env, "measure") + meanSteps(env, "set")))
             .build(ReadySetGo::new);
 
     private final double gain;
@@ -71,17 +76,14 @@ public final class ReadySetGo extends ProductionTask {
         // falls on the first production step, the earliest go that counts.
         int go = Math.max(periodEnd("measure") + (int) Math.floor(production / dt), periodStart("production"));
         boolean hasGo = go < periodEnd("production");
-        if (hasGo) {
-            addStepAfter("go", "set", go - periodStart("production"));
-        }
 
         addOb(1, null, "fixation");
         setOb(0, "production", "fixation");
         addOb(1, "ready", "ready");
         addOb(1, "set", "set");
 
-        if (hasGo) setGroundTruth(1, "go");
-        else setGroundTruth(0, null);
+        setGroundTruth(0);
+        if (hasGo) setGroundTruthSteps(1, go, go + 1);
     }
 
     @Override

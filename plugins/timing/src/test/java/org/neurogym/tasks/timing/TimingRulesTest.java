@@ -63,6 +63,8 @@ class TimingRulesTest {
         // the go step is 800 ms after the onset of set
         assertArrayEquals(new int[] {21}, stepsWith(env, 1));
         assertEquals(800.0, env.trial().getDouble("production"));
+        // the go step is set step-exactly: no auxiliary period
+        assertEquals(List.of("fixation", "ready", "measure", "set", "production"), env.periods());
     }
 
     @Test
@@ -151,6 +153,7 @@ class TimingRulesTest {
         assertEquals(300, env.periodEnd("production") - env.periodStart("production"));
         int go = env.periodEnd("set") + 150;
         assertArrayEquals(new int[] {go}, stepsWith(env, 1));
+        assertEquals(List.of("fixation", "cue", "set", "production"), env.periods());
 
         StepResult r = env.step(1);
         assertEquals(-0.1, r.reward(), 1e-12, "breaking fixation costs");
@@ -185,6 +188,16 @@ class TimingRulesTest {
         assertTrue(r.newTrial());
         assertEquals(0, r.reward());
         assertEquals(0, r.performance());
+    }
+
+    @Test
+    void motorTimingWithoutRoomForTheGoStepHasNoGoStep() {
+        // dt 2000: the 1600 ms production period of the 800 ms interval floors to no step at all
+        TrialEnv env = make(MotorTiming.DESCRIPTOR, Map.of("dt", 2000.0, "timing", Map.of("fixation", 4000)));
+        env.newTrial(Map.of("production_ind", 0));
+        assertEquals(env.periodStart("production"), env.periodEnd("production"));
+        assertEquals(env.periodEnd("production"), env.trialLength(), "the trial ends with production");
+        assertEquals(0, stepsWith(env, 1).length);
     }
 
     // ------------------------------------------------------------------ OneTwoThreeGo

@@ -6,11 +6,13 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 
 /**
@@ -31,9 +33,11 @@ public final class Bandit extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.integer("n", 2, "Number of arms."),
                     ParamSpec.numbers("p", new double[] {0.5, 0.5}, "Probability that each arm pays out (one per arm)."),
-                    ParamSpec.numbers("rewards", new double[0],
-                            "Payout magnitude of each arm (one per arm); empty means 1 for every arm."),
+                    ParamSpec.optional("rewards", ParamType.NUMBER_LIST,
+                            "Payout magnitude of each arm (one per arm); when not set, 1 for every arm."),
                     ParamSpec.timing())
+            // Every trial is exactly one step by construction; the task has no timed periods.
+            .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> 1))
             .build(Bandit::new);
 
     private final int n;
@@ -56,11 +60,14 @@ public final class Bandit extends TrialEnv {
         for (double v : p) {
             if (!(v >= 0 && v <= 1)) throw new ParameterException("p", "p must hold probabilities in [0, 1], got " + Arrays.toString(p));
         }
-        double[] r = params.getDoubles("rewards");
-        if (r.length == 0) {
+        double[] r;
+        if (params.isSet("rewards")) {
+            r = params.getDoubles("rewards");
+        } else {
             r = new double[n];
             Arrays.fill(r, 1.0);
-        } else if (r.length != n) {
+        }
+        if (r.length != n) {
             throw new ParameterException("rewards", "rewards needs one magnitude per arm (n = " + n + "), got " + r.length
                     + ": " + Arrays.toString(r));
         }
@@ -82,7 +89,7 @@ public final class Bandit extends TrialEnv {
         }
         best = bestArm(trialP, trialRewards);
 
-        addPeriod("decision", dt); // one step
+        addPeriodAtStep("decision", 0, 1);
         setGroundTruth(best, "decision", "arm");
     }
 

@@ -10,6 +10,7 @@ import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 
 /**
@@ -34,6 +35,8 @@ public final class DawTwoStep extends TrialEnv {
             .paper("Model-Based Influences on Humans Choices and Striatal Prediction Errors",
                     "https://www.sciencedirect.com/science/article/pii/S0896627311001255")
             .params(ParamSpec.dt(100), ParamSpec.rewards(), ParamSpec.timing())
+            // Every trial is exactly two one-step stages by construction; the task has no timed periods.
+            .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> 2))
             .build(DawTwoStep::new);
 
     /** Probability that action 1 leads to state 1 (and action 2 to state 2). */
@@ -61,9 +64,12 @@ public final class DawTwoStep extends TrialEnv {
     }
 
     @Override
-    protected void onNewTrial(Trial trial) {
-        if (trialCount() == 0) state1HighReward = true; // a reset starts the task afresh
+    protected void onReset() {
+        state1HighReward = true; // a reset starts the task afresh
+    }
 
+    @Override
+    protected void onNewTrial(Trial trial) {
         double[] drawnTransition = {0, rng.uniform() < P_COMMON ? 1 : 2, rng.uniform() < P_COMMON ? 2 : 1};
         if (rng.uniform() < P_SWITCH) state1HighReward = !state1HighReward;
         int hiState = state1HighReward ? 0 : 1;
@@ -85,7 +91,8 @@ public final class DawTwoStep extends TrialEnv {
         stateReward[1] = rw[1];
         groundTruth = hiState + 1; // the choice whose common transition reaches the better state
 
-        addPeriods(new String[] {"first_stage", "second_stage"}, new double[] {dt, dt});
+        addPeriodAtStep("first_stage", 0, 1);
+        addPeriodAtStep("second_stage", 1, 1);
         addOb(1, "first_stage", "first_stage");
         addOb(1, "second_stage", transition[groundTruth]);
         setGroundTruth(groundTruth, "first_stage");

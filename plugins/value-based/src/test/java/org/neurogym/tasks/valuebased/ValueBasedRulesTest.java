@@ -156,6 +156,9 @@ class ValueBasedRulesTest {
         assertEquals("p", e.key());
         e = assertThrows(ParameterException.class, () -> Bandit.DESCRIPTOR.create(Map.of("rewards", new double[] {1, 2, 3})));
         assertEquals("rewards", e.key());
+        // left unset, rewards means 1 for every arm; given, it needs one magnitude per arm (an empty list is no default)
+        e = assertThrows(ParameterException.class, () -> Bandit.DESCRIPTOR.create(Map.of("rewards", new double[0])));
+        assertEquals("rewards", e.key());
         e = assertThrows(ParameterException.class, () -> Bandit.DESCRIPTOR.create(Map.of("p", new double[] {0.5, 1.5})));
         assertEquals("p", e.key());
         e = assertThrows(ParameterException.class, () -> Bandit.DESCRIPTOR.create(Map.of("timing", Map.of("stimulus", 100))));
