@@ -181,6 +181,39 @@ public abstract class TrialEnv implements TrialBased {
         throw new UnsupportedOperationException(name() + " takes discrete actions");
     }
 
+    /** Where breaking fixation is judged by {@link #judgeFixateThenDecide}. */
+    protected enum FixationRule {
+        /** Only during the "fixation" period. */
+        FIXATION_PERIOD,
+        /** At every step outside the "decision" period. */
+        UNTIL_DECISION
+    }
+
+    private static final Double NO_REWARD = 0.0;
+
+    /**
+     * The judgement most forced-choice tasks share. Breaking fixation (a non-zero action where
+     * {@code rule} says the agent must fixate) costs the "abort" reward and ends the trial when
+     * {@code abort}. In the "decision" period the first non-zero action ends the trial: the ground
+     * truth earns "correct" and performance 1, anything else earns "fail" (nothing when the task
+     * declares no "fail" reward).
+     */
+    protected final void judgeFixateThenDecide(int action, StepResult out, FixationRule rule, boolean abort) {
+        if (action == 0) return;
+        if (inPeriod("decision")) {
+            out.setNewTrial(true);
+            if (action == gtNow()) {
+                out.addReward(reward("correct"));
+                performance = 1;
+            } else {
+                out.addReward(rewards.getOrDefault("fail", NO_REWARD));
+            }
+        } else if (rule == FixationRule.UNTIL_DECISION || inPeriod("fixation")) {
+            if (abort) out.setNewTrial(true);
+            out.addReward(reward("abort"));
+        }
+    }
+
     // ------------------------------------------------------------------ periods
 
     /** Samples the duration of {@code period} from its timing, floored to a multiple of dt (ms). */

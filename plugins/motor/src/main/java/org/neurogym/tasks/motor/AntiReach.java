@@ -88,19 +88,6 @@ public final class AntiReach extends TrialEnv {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        if (inPeriod("fixation")) {
-            if (action != 0) {
-                out.setNewTrial(ABORT);
-                out.addReward(reward("abort"));
-            }
-        } else if (inPeriod("decision") && action != 0) {
-            out.setNewTrial(true);
-            if (action == gtNow()) {
-                out.addReward(reward("correct"));
-                performance = 1;
-            } else {
-                out.addReward(reward("fail"));
-            }
-        }
+        judgeFixateThenDecide(action, out, FixationRule.FIXATION_PERIOD, ABORT);
     }
 }

@@ -71,14 +71,6 @@ public final class MultiSensoryIntegration extends TrialEnv {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        if (inPeriod("fixation")) {
-            if (action != 0) out.addReward(reward("abort")); // abort is always off in this task
-        } else if (inPeriod("decision") && action != 0) {
-            out.setNewTrial(true);
-            if (action == gtNow()) {
-                out.addReward(reward("correct"));
-                performance = 1;
-            }
-        }
+        judgeFixateThenDecide(action, out, FixationRule.FIXATION_PERIOD, false);  // abort is always off in this task
     }
 }

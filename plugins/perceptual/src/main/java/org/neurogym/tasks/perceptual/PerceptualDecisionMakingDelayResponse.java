@@ -69,17 +69,7 @@ public final class PerceptualDecisionMakingDelayResponse extends TrialEnv {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        if (inPeriod("fixation")) {
-            if (action != 0) out.setReward(reward("abort")); // abort is always off in this task
-        } else if (inPeriod("decision") && action != 0) {
-            out.setNewTrial(true);
-            int gt = gtNow();
-            if (action == gt) {
-                out.setReward(reward("correct"));
-                performance = 1;
-            } else {
-                out.setReward(reward("fail"));
-            }
-        }
+        // with two choices, any action other than fixation and the ground truth is the other choice: "fail"
+        judgeFixateThenDecide(action, out, FixationRule.FIXATION_PERIOD, false); // abort is always off in this task
     }
 }

@@ -115,18 +115,6 @@ public final class ProbabilisticReasoning extends TrialEnv {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        if (inPeriod("decision")) {
-            if (action != 0) {
-                out.setNewTrial(true);
-                if (action == gtNow()) {
-                    out.addReward(reward("correct"));
-                    performance = 1;
-                } else {
-                    out.addReward(reward("fail"));
-                }
-            }
-        } else if (action != 0) {
-            out.addReward(reward("abort")); // abort is always off in this task
-        }
+        judgeFixateThenDecide(action, out, FixationRule.UNTIL_DECISION, false);  // abort is always off in this task
     }
 }
