@@ -755,6 +755,26 @@ public abstract class TrialEnv implements TrialBased {
         return this;
     }
 
+    /** Moves a period of the trial just built (for {@link TrialWrapper#movePeriod}). */
+    final void reshapePeriod(String period, int startStep, int endStep) {
+        int slot = slot(period);
+        if (startStep < 0 || endStep < startStep || endStep > trialEndSteps) {
+            throw new NeuroGymException("cannot move period '" + period + "' to steps " + startStep + ".." + endStep
+                    + " of a trial of " + trialEndSteps + " steps");
+        }
+        startSteps[slot] = startStep;
+        endSteps[slot] = endStep;
+    }
+
+    /** Ends the trial just built after {@code steps} steps (for {@link TrialWrapper#shortenTrial}). */
+    final void shortenTrial(int steps) {
+        if (steps < 1 || steps > trialEndSteps) {
+            throw new NeuroGymException("cannot shorten a trial of " + trialEndSteps + " steps to " + steps);
+        }
+        if (tInd >= steps) throw new NeuroGymException("cannot shorten the trial to " + steps + " steps: it is at step " + tInd);
+        trialEndSteps = steps;
+    }
+
     /** Makes {@code wrapper} generate this env's trials (called by {@link TrialWrapper}). */
     final void setTop(TrialBased wrapper) {
         this.top = wrapper;

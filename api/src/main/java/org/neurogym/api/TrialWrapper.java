@@ -29,6 +29,21 @@ public abstract class TrialWrapper extends Wrapper implements TrialBased {
         return trialEnv.newTrial(kwargs);
     }
 
+    /**
+     * Moves {@code period} of the trial just built to steps {@code startStep} (inclusive) ..
+     * {@code endStep} (exclusive), within the trial: for wrappers that change a trial's structure
+     * (e.g. letting the decision start with the stimulus). Call it in {@link #newTrial}, after the
+     * inner env built the trial.
+     */
+    protected final void movePeriod(String period, int startStep, int endStep) {
+        task().reshapePeriod(period, startStep, endStep);
+    }
+
+    /** Ends the trial just built after {@code steps} steps (e.g. with the stimulus). Call it in {@link #newTrial}. */
+    protected final void shortenTrial(int steps) {
+        task().shortenTrial(steps);
+    }
+
     @Override
     public Trial trial() {
         return trialEnv.trial();

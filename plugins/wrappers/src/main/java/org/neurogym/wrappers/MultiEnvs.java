@@ -1,0 +1,46 @@
+package org.neurogym.wrappers;
+
+import java.util.List;
+import org.neurogym.api.Env;
+import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParamType;
+import org.neurogym.api.spi.WrapperDescriptor;
+
+/**
+ * Holds several envs and runs trials from the one chosen by {@link #setEnv(int)} (env 0, the
+ * wrapped env, until then). A change takes effect when the next trial starts, so a trial is never
+ * split between envs. With {@code env_input} the observation names the current env in a one-hot
+ * channel {@code env}.
+ */
+public final class MultiEnvs extends EnvSwitcher {
+    public static final WrapperDescriptor DESCRIPTOR = new WrapperDescriptor("MultiEnvs",
+            "Holds several envs (the wrapped env first, then the tasks named in envs) and runs trials from the one chosen "
+                    + "with setEnv(i), from the next trial on. env_input adds a one-hot channel 'env' naming the current env.",
+            List.of(ParamSpec.required("envs", ParamType.ANY,
+                            "Further tasks: a list of task ids, or of tables with 'name' and the task's parameters."),
+                    ParamSpec.bool("env_input", false, "Add one observation element per env, 1 for the env of the current trial.")),
+            (env, params, maker) -> new MultiEnvs(env, makeEnvs("MultiEnvs", params.get("envs"), maker),
+                    params.getBoolean("env_input")));
+
+    private int chosen;
+
+    public MultiEnvs(Env env, List<? extends Env> others, boolean envInput) {
+        super("MultiEnvs", env, others, envInput);
+    }
+
+    /** Runs trials of env {@code index} from the next trial on (and after resets). */
+    public void setEnv(int index) {
+        setNext(index);
+        chosen = index;
+    }
+
+    @Override
+    protected int chooseFirst(Long seed) {
+        return chosen;
+    }
+
+    @Override
+    protected int chooseNext() {
+        return chosen;
+    }
+}

@@ -1,0 +1,68 @@
+package org.neurogym.wrappers;
+
+import java.util.List;
+import org.neurogym.api.Env;
+import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParamType;
+import org.neurogym.api.param.Params;
+import org.neurogym.api.spi.WrapperDescriptor;
+
+/**
+ * Runs trials from several envs, one env per trial chosen by a schedule: the wrapped env is env
+ * 0, the tasks named in {@code envs} follow (made by the host). With {@code env_input} the
+ * observation names the current env in a one-hot channel {@code env}. The schedule restarts at
+ * every reset and is seeded from the episode seed.
+ */
+public final class ScheduleEnvs extends EnvSwitcher {
+    public static final WrapperDescriptor DESCRIPTOR = new WrapperDescriptor("ScheduleEnvs",
+            "Runs trials from several envs, one env per trial chosen by a schedule (" + String.join(", ", Schedule.NAMES)
+                    + "): the wrapped env first, then the tasks named in envs. env_input adds a one-hot channel 'env' naming the current env.",
+            List.of(ParamSpec.required("envs", ParamType.ANY,
+                            "Further tasks: a list of task ids, or of tables with 'name' and the task's parameters."),
+                    ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
+                    ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each env (block schedules only)."),
+                    ParamSpec.bool("env_input", false, "Add one observation element per env, 1 for the env of the current trial.")),
+            (env, params, maker) -> create(env, params, maker));
+
+    private final Schedule schedule;
+    private final OwnRng own;
+
+    public ScheduleEnvs(Env env, List<? extends Env> others, Schedule schedule, boolean envInput) {
+        super("ScheduleEnvs", env, sized(others, schedule), envInput);
+        this.schedule = schedule;
+        this.own = new OwnRng(env);
+    }
+
+    private static List<? extends Env> sized(List<? extends Env> others, Schedule schedule) {
+        if (schedule.size() != 1 + others.size()) {
+            throw new IllegalArgumentException("ScheduleEnvs: the schedule has " + schedule.size() + " conditions but there are "
+                    + (1 + others.size()) + " envs");
+        }
+        return others;
+    }
+
+    private static ScheduleEnvs create(Env env, Params params, org.neurogym.api.spi.EnvMaker maker) {
+        List<Env> others = makeEnvs("ScheduleEnvs", params.get("envs"), maker);
+        Schedule schedule = Schedule.fromParams(params, 1 + others.size());
+        return new ScheduleEnvs(env, others, schedule, params.getBoolean("env_input"));
+    }
+
+    /** The schedule (for inspection). */
+    public Schedule schedule() {
+        return schedule;
+    }
+
+    @Override
+    protected int chooseFirst(Long seed) {
+        if (seed != null) own.reseed(seed);
+        else own.ensureSeeded();
+        schedule.seed(own.rng.integer(Integer.MAX_VALUE));
+        schedule.reset();
+        return schedule.next();
+    }
+
+    @Override
+    protected int chooseNext() {
+        return schedule.next();
+    }
+}
