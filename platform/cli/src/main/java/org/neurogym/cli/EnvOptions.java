@@ -31,12 +31,23 @@ final class EnvOptions {
             description = "Wrap the task, innermost first: PassReward, Noise:std_noise=0.2. Repeatable; replaces the file's [[wrappers]].")
     List<String> wraps = new ArrayList<>();
 
+    @Option(names = "--collection", paramLabel = "NAME",
+            description = "Use a whole task collection as one scheduled env with rule inputs, e.g. yang19 (the task <NAME>.all-v0).")
+    String collection;
+
     /** The chosen task, its parameters, the wrappers applied, and the env made from them. */
     record Made(TaskEntry entry, Map<String, Object> params, List<WrapperConfig> wrappers, Env env) {}
 
     Made make(Host host, String idArgument) {
         ExperimentConfig file = config == null ? null : ExperimentConfig.load(config);
         String id = idArgument;
+        if (collection != null) {
+            if (id != null) throw new IllegalArgumentException("give a task id or --collection, not both");
+            id = collection.trim() + ".all-v0";
+            if (!host.registry().hasTask(id)) {
+                throw new IllegalArgumentException("--collection: no collection '" + collection + "' (no task " + id + " is installed)");
+            }
+        }
         Map<String, Object> merged = new LinkedHashMap<>();
         if (file != null && file.env() != null) {
             if (id == null) id = file.env().name();
@@ -88,6 +99,10 @@ final class EnvOptions {
                 env.close();
                 if (fromFile) throw file.wrapperError(i, e.key(), e.getMessage());
                 throw e;
+            } catch (org.neurogym.api.NeuroGymException e) {
+                env.close();
+                // a wrapper that cannot apply to this task is a usage error
+                throw new IllegalArgumentException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 env.close();
                 throw e;

@@ -50,7 +50,12 @@ final class InfoCommand implements Callable<Integer> {
             info = TaskInfo.describe(made.entry(), env, trials, seed);
         }
         if (!made.wrappers().isEmpty()) {
-            info.put("wrappers", made.wrappers().stream().map(w -> Map.of("name", w.name(), "params", w.params())).toList());
+            info.put("wrappers", made.wrappers().stream().map(w -> {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("name", w.name());
+                m.put("params", w.params());
+                return m;
+            }).toList());
         }
         if (json) {
             out.println(Json.write(info));

@@ -73,6 +73,7 @@ final class RunCommand implements Callable<Integer> {
             m.put("meanPerformance", report.meanPerformance());
             m.put("stepsPerSecond", report.stepsPerSecond());
             m.put("digest", report.digest());
+            if (!report.infoMeans().isEmpty()) m.put("infoMeans", report.infoMeans());
             out.println(Json.write(m));
         } else {
             out.println(report.task() + "  agent " + report.agent() + "  seed " + report.seed());
@@ -82,6 +83,7 @@ final class RunCommand implements Callable<Integer> {
             out.printf("  mean performance    %s%n", Output.fixed(report.meanPerformance(), 4));
             out.printf("  steps/second        %s%n", Output.number(Math.round(report.stepsPerSecond())));
             out.printf("  digest              %s%n", report.digest());
+            report.infoMeans().forEach((k, v) -> out.printf("  mean %-14s %s%n", k, Output.fixed(v, 4)));
         }
         return Main.OK;
     }

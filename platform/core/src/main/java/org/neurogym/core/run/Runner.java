@@ -35,6 +35,7 @@ public final class Runner {
         long trials = 0;
         double reward = 0;
         double performance = 0;
+        java.util.Map<String, double[]> info = new java.util.TreeMap<>(); // key -> {sum, count}
         long maxSteps = limit.trials() > 0 ? limit.trials() * MAX_STEPS_PER_TRIAL : limit.steps();
         long start = System.nanoTime();
         while (limit.trials() > 0 ? trials < limit.trials() : steps < limit.steps()) {
@@ -60,12 +61,25 @@ public final class Runner {
             if (r.newTrial()) {
                 trials++;
                 performance += r.performance();
+                for (var e : r.infoIfAny().entrySet()) {
+                    if (e.getValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
+                        double[] acc = info.computeIfAbsent(e.getKey(), k -> new double[2]);
+                        acc[0] += n.doubleValue();
+                        acc[1]++;
+                    }
+                }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new RunReport(task, agentName, seed, trials, steps, reward,
                 trials == 0 ? Double.NaN : reward / trials,
                 trials == 0 ? Double.NaN : performance / trials,
-                seconds > 0 ? steps / seconds : Double.POSITIVE_INFINITY, digest.hex());
+                seconds > 0 ? steps / seconds : Double.POSITIVE_INFINITY, digest.hex(), means(info));
+    }
+
+    private static java.util.Map<String, Double> means(java.util.Map<String, double[]> info) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        info.forEach((k, acc) -> out.put(k, acc[0] / acc[1]));
+        return out;
     }
 }
