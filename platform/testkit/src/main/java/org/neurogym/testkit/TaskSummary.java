@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.neurogym.api.Env;
-import org.neurogym.api.TrialEnv;
+import org.neurogym.api.TrialBased;
 import org.neurogym.api.spi.TaskDescriptor;
 
 /**
@@ -17,9 +17,12 @@ public final class TaskSummary {
 
     public static String of(TaskDescriptor task, Map<String, ?> params, long seed, int trials) {
         try (Env env = task.create(params)) {
-            TrialEnv t = (TrialEnv) env.unwrapped();
-            t.reset(seed);
-            int obSize = t.observationSize();
+            // the outermost trial-based env: a task that is itself a wrapper stack (a scheduled collection) is
+            // summarised through its wrappers, as its users see it
+            TrialBased t = org.neurogym.api.agent.Agents.trialBased(env);
+            if (t == null) throw new IllegalArgumentException(task.id() + " is not trial-based: it has no trials to summarise");
+            env.reset(seed);
+            int obSize = ((org.neurogym.api.space.Box) env.observationSpace()).size();
             double[] sums = new double[obSize];
             long steps = 0;
             Map<Integer, Integer> gtCounts = new TreeMap<>();
@@ -35,7 +38,7 @@ public final class TaskSummary {
                 if (gt != null) for (int s = 0; s < len; s++) gtCounts.merge(gt[s], 1, Integer::sum);
                 float[] gv = t.trialGroundTruthVector();
                 if (gv != null) {
-                    int n = gv.length == 0 ? 0 : Math.max(1, countActionSize(t));
+                    int n = ((org.neurogym.api.space.Box) env.actionSpace()).size();
                     if (gtVectorSums == null) gtVectorSums = new double[n];
                     for (int s = 0; s < len; s++) for (int k = 0; k < n; k++) gtVectorSums[k] += gv[s * n + k];
                 }
@@ -56,9 +59,5 @@ public final class TaskSummary {
             }
             return sb.toString();
         }
-    }
-
-    private static int countActionSize(TrialEnv t) {
-        return ((org.neurogym.api.space.Box) t.actionSpace()).size();
     }
 }

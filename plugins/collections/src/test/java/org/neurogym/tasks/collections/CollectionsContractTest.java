@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.neurogym.api.spi.TaskDescriptor;
-import org.neurogym.tasks.collections.yang19.AllTasks;
+
 import org.neurogym.tasks.collections.yang19.Yang19;
 import org.neurogym.testkit.CheckResult;
 import org.neurogym.testkit.ContractOptions;
@@ -53,15 +53,10 @@ class CollectionsContractTest {
                 TaskContractTests.of(task, ContractOptions.defaults().withParams(params)));
     }
 
-    /**
-     * Every task but {@code yang19.all-v0}: a summary reads the unwrapped task's trials, which for the
-     * scheduled set are those of its first task alone (already covered by go's summary); the set is
-     * tested in {@code ScheduledSetTest}.
-     */
+    /** Every task, the scheduled set included: its summary reads the trials through its wrappers, rule inputs and all. */
     @TestFactory
     Stream<DynamicTest> everyTaskMatchesItsGoldenSummary() {
         return new CollectionTasks().tasks().stream()
-                .filter(t -> t != AllTasks.DESCRIPTOR)
                 .map(t -> DynamicTest.dynamicTest(t.id(), () -> GoldenSummaries.assertMatches(t, getClass())));
     }
 
