@@ -16,6 +16,7 @@ public final class ContribTasks implements TaskProvider {
                 MatchingPenny.DESCRIPTOR,
                 MemoryRecall.DESCRIPTOR,
                 LeverPress.DESCRIPTOR,
+                CVLearning.DESCRIPTOR,
                 ContextSwitch.DESCRIPTOR);
     }
 }

@@ -42,7 +42,11 @@ class ContribContractTest {
                 variant(ChangingEnvironment.DESCRIPTOR, Map.of("cxt_cue", true, "cxt_ch_prob", 0.2)),
                 variant(MatchingPenny.DESCRIPTOR, Map.of("opponent_type", "random")),
                 variant(MemoryRecall.DESCRIPTOR, Map.of("balanced", false, "p_recall", 0.3, "t_min", 10, "t_max", 10)),
-                variant(ContextSwitch.DESCRIPTOR, Map.of("p_switch", 0.5)));
+                variant(ContextSwitch.DESCRIPTOR, Map.of("p_switch", 0.5)),
+                // the full task (phase 4) and the noise-free phases with the fewest channels
+                variant(CVLearning.DESCRIPTOR, Map.of("th_stage", -1)),
+                variant(CVLearning.DESCRIPTOR, Map.of("stages", java.util.List.of(1, 2), "n_ch", 2)),
+                variant(CVLearning.DESCRIPTOR, Map.of("stages", java.util.List.of(3))));
     }
 
     private static DynamicNode variant(TaskDescriptor task, Map<String, Object> params) {
