@@ -1,0 +1,93 @@
+package org.neurogym.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neurogym.data.npy.DType;
+import org.neurogym.data.npy.NpyArray;
+import org.neurogym.data.npy.NpzReader;
+
+class DatasetCommandTest {
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    static Result cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void writesInputsAndTargetsWithTheIssueShape() throws Exception {
+        Path x = dir.resolve("x.npz");
+        Result r = cli("dataset", "PerceptualDecisionMaking-v0", "--batch", "16", "--seq", "100", "--batches", "10", "--seed", "3",
+                "--out", x.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("float32 (10, 100, 16, 3)"), r.out());
+        assertEquals("", r.err()); // no terminal in tests: no progress bar
+        Map<String, NpyArray> a = NpzReader.readAll(x);
+        assertArrayEquals(new long[] {10, 100, 16, 3}, a.get("inputs").shape());
+        assertEquals(DType.FLOAT32, a.get("inputs").dtype());
+        assertArrayEquals(new long[] {10, 100, 16}, a.get("targets").shape());
+        assertEquals(DType.INT64, a.get("targets").dtype());
+
+        // same seed, byte-identical file, whatever the threads
+        Path y = dir.resolve("y.npz");
+        assertEquals(0, cli("dataset", "PerceptualDecisionMaking-v0", "--batch", "16", "--seq", "100", "--batches", "10", "--seed", "3",
+                "--threads", "1", "--out", y.toString()).code());
+        assertArrayEquals(Files.readAllBytes(x), Files.readAllBytes(y));
+        assertFalse(Files.exists(dir.resolve("x.npz.part")));
+    }
+
+    @Test
+    void batchFirstParamsWrappersAndJson() {
+        Path f = dir.resolve("bf.npz");
+        Result r = cli("dataset", "PerceptualDecisionMaking-v0", "--param", "dim_ring=4", "--batch", "3", "--seq", "25", "--batches", "2",
+                "--batch-first", "--seed", "1", "--out", f.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        String o = r.out().replaceAll("\\s+", "");
+        assertTrue(o.contains("\"inputs\":{"), o);
+        assertTrue(o.contains("[2,3,25,5]"), o);
+        assertTrue(o.contains("\"seed\":1"), o);
+        Map<String, NpyArray> a = NpzReader.readAll(f);
+        assertArrayEquals(new long[] {2, 3, 25, 5}, a.get("inputs").shape());
+        assertArrayEquals(new long[] {2, 3, 25}, a.get("targets").shape());
+    }
+
+    @Test
+    void badUsageIsExitTwoNamingTheOption() {
+        Result r = cli("dataset", "PerceptualDecisionMaking-v0", "--batch", "0", "--seq", "10", "--batches", "1", "--out",
+                dir.resolve("z.npz").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--batch must be at least 1"), r.err());
+        Result missing = cli("dataset", "PerceptualDecisionMaking-v0", "--batch", "2", "--seq", "10", "--batches", "1");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--out"), missing.err());
+        Result unknown = cli("dataset", "PerceptualDecisionMakin-v0", "--batch", "2", "--seq", "10", "--batches", "1", "--out",
+                dir.resolve("z.npz").toString());
+        assertEquals(2, unknown.code(), unknown.err());
+        assertFalse(Files.exists(dir.resolve("z.npz")));
+    }
+
+    @Test
+    void benchReportsEveryFigure() {
+        Result r = cli("bench", "PerceptualDecisionMaking-v0", "--seconds", "0.06", "--threads", "2", "--json");
+        assertEquals(0, r.code(), r.err());
+        String o = r.out().replaceAll("\\s+", "");
+        for (String key : new String[] {"stepsPerSecond", "newTrialsPerSecond", "oneThread", "allCores"}) {
+            assertTrue(o.matches(".*\"" + key + "\":[0-9.eE+]+.*"), key + " in " + o);
+        }
+        assertTrue(o.contains("\"batchSize\":16,\"seqLen\":100"), o);
+    }
+}

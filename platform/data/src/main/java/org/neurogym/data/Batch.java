@@ -1,0 +1,54 @@
+package org.neurogym.data;
+
+/**
+ * One batch of a {@link Dataset}: inputs and targets as flat arrays in the dataset's layout.
+ *
+ * <ul>
+ *   <li>time-major (default): inputs {@code [seq][batch][obs]}, flat index {@code (t * batch + b) * obs + c};
+ *       targets {@code [seq][batch]} (discrete) or {@code [seq][batch][act]} (Box actions);</li>
+ *   <li>batch-first: inputs {@code [batch][seq][obs]}, index {@code (b * seq + t) * obs + c}; targets likewise.</li>
+ * </ul>
+ *
+ * Discrete targets are {@link #targets()} (int64, as numpy's action dtype); Box targets are
+ * {@link #targetVectors()} (float32). The arrays are refilled by the next batch unless you pass your own.
+ */
+public final class Batch {
+    private final float[] inputs;
+    private final long[] targets;
+    private final float[] targetVectors;
+    private final int[] inputShape;
+    private final int[] targetShape;
+
+    Batch(float[] inputs, long[] targets, float[] targetVectors, int[] inputShape, int[] targetShape) {
+        this.inputs = inputs;
+        this.targets = targets;
+        this.targetVectors = targetVectors;
+        this.inputShape = inputShape;
+        this.targetShape = targetShape;
+    }
+
+    /** float32 inputs, flat in the dataset's layout. */
+    public float[] inputs() {
+        return inputs;
+    }
+
+    /** int64 targets of a discrete action space, or null. */
+    public long[] targets() {
+        return targets;
+    }
+
+    /** float32 targets of a Box action space (trailing dimension: the action size), or null. */
+    public float[] targetVectors() {
+        return targetVectors;
+    }
+
+    /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}. */
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** {@code [seq, batch]} / {@code [batch, seq]}, with a trailing action size for Box actions. */
+    public int[] targetShape() {
+        return targetShape.clone();
+    }
+}

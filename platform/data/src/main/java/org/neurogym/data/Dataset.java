@@ -1,0 +1,464 @@
+package org.neurogym.data;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.neurogym.api.Env;
+import org.neurogym.api.NeuroGymException;
+import org.neurogym.api.Rng;
+import org.neurogym.api.TrialBased;
+import org.neurogym.api.agent.Agents;
+import org.neurogym.api.space.Box;
+import org.neurogym.api.space.Discrete;
+import org.neurogym.api.space.Space;
+import org.neurogym.api.spi.EnvMaker;
+
+/**
+ * A supervised dataset over a trial-based task: batches of {@code batchSize} sequences of
+ * {@code seqLen} steps, each sequence made of trials laid back to back (a trial may span two
+ * batches: each row keeps its place inside its current trial from one batch to the next).
+ * Inputs are the trials' observation matrices (float32), targets their ground truth (int64 for a
+ * discrete action space, float32 with a trailing action dimension for a Box one). Time-major
+ * {@code [seq, batch, features]} by default, batch-first on request.
+ *
+ * <p>Seeding: batch row {@code b} owns its own env, reset with {@link Rng#derive}{@code (seed, b)},
+ * and nothing else draws random numbers; so a seed gives the same batches on every run and every
+ * machine, whatever the number of threads. Rows are filled in parallel, each row by one thread,
+ * with no allocation per step (a new trial allocates what the task allocates for its facts).
+ *
+ * <p>The matrices are read from the outermost {@link TrialBased} env of the wrapper stack (see
+ * {@link Agents#trialBased}), so trial wrappers (noise, extra input channels, biased trials) are in
+ * the data. A wrapper above them that changes observations step by step cannot be, and is refused.
+ *
+ * <p>Not thread-safe: one consumer calls {@link #next()}. Close it to stop its threads and close its envs.
+ */
+public final class Dataset implements AutoCloseable {
+    private final String name;
+    private final int batchSize;
+    private final int seqLen;
+    private final boolean batchFirst;
+    private final long seed;
+    private final int obSize;
+    private final int actSize; // 0 for discrete
+    private final Row[] rows;
+    private final Workers workers;
+    private final Batch batch;
+    private final Workers.Job fillJob;
+    private final Workers.Job transposeJob;
+    private float[] fillInputs;
+    private long[] fillTargets;
+    private float[] fillVectors;
+    private long batches;
+    private boolean closed;
+
+    /** Makes every row's env from {@code factory} (each call must return a new env). */
+    public static Builder builder(Supplier<? extends Env> factory) {
+        return new Builder(Objects.requireNonNull(factory, "factory"), null);
+    }
+
+    /** Makes every row's env as task {@code id} with {@code params} (the host's {@link EnvMaker}, e.g. {@code NeuroGym::make}). */
+    public static Builder builder(EnvMaker maker, String id, Map<String, ?> params) {
+        Objects.requireNonNull(maker, "maker");
+        Objects.requireNonNull(id, "id");
+        Map<String, ?> p = params == null ? Map.of() : params;
+        return new Builder(() -> maker.make(id, p), null);
+    }
+
+    /**
+     * Uses {@code env} as row 0. A batch of more than one row needs copies: give a factory with
+     * {@link Builder#copies(Supplier)} (Java cannot copy an env by itself).
+     */
+    public static Builder builder(Env env) {
+        return new Builder(null, Objects.requireNonNull(env, "env"));
+    }
+
+    /** Options of a {@link Dataset}. */
+    public static final class Builder {
+        private Supplier<? extends Env> factory;
+        private final Env first;
+        private int batchSize = 1;
+        private int seqLen = 100;
+        private boolean batchFirst;
+        private Long seed;
+        private int threads = Runtime.getRuntime().availableProcessors();
+
+        private Builder(Supplier<? extends Env> factory, Env first) {
+            this.factory = factory;
+            this.first = first;
+        }
+
+        /** Rows per batch (default 1). */
+        public Builder batchSize(int batchSize) {
+            if (batchSize < 1) throw new IllegalArgumentException("batch size must be at least 1, got " + batchSize);
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Steps per sequence (default 100). */
+        public Builder seqLen(int seqLen) {
+            if (seqLen < 1) throw new IllegalArgumentException("sequence length must be at least 1, got " + seqLen);
+            this.seqLen = seqLen;
+            return this;
+        }
+
+        /** {@code [batch, seq, features]} instead of {@code [seq, batch, features]}. */
+        public Builder batchFirst(boolean batchFirst) {
+            this.batchFirst = batchFirst;
+            return this;
+        }
+
+        /** The seed of every batch (default: one drawn from the clock, see {@link Dataset#seed()}). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Threads filling the rows (default: the number of processors; 1 fills in the calling thread). */
+        public Builder threads(int threads) {
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            this.threads = threads;
+            return this;
+        }
+
+        /** The factory of the rows' envs beyond the first, when the builder started from an env instance. */
+        public Builder copies(Supplier<? extends Env> factory) {
+            this.factory = Objects.requireNonNull(factory, "factory");
+            return this;
+        }
+
+        public Dataset build() {
+            if (first != null && batchSize > 1 && factory == null) {
+                throw new IllegalArgumentException("a batch of " + batchSize + " rows needs " + batchSize + " envs: give a factory "
+                        + "of copies of " + first.name() + " with copies(...)");
+            }
+            long s = seed != null ? seed : Rng.derive(System.nanoTime(), System.identityHashCode(this));
+            return new Dataset(this, s);
+        }
+    }
+
+    private Dataset(Builder b, long seed) {
+        this.batchSize = b.batchSize;
+        this.seqLen = b.seqLen;
+        this.batchFirst = b.batchFirst;
+        this.seed = seed;
+        this.rows = new Row[batchSize];
+        int ob = -1;
+        int act = -1;
+        String n = null;
+        try {
+            for (int i = 0; i < batchSize; i++) {
+                Env env = i == 0 && b.first != null ? b.first : b.factory.get();
+                if (env == null) throw new NeuroGymException("the env factory returned null for row " + i);
+                Row row = new Row(env);
+                rows[i] = row;
+                if (i == 0) {
+                    n = env.name();
+                    ob = row.obSize;
+                    act = row.actSize;
+                } else if (row.obSize != ob || row.actSize != act) {
+                    throw new NeuroGymException("the env factory made envs of different spaces: row 0 has " + ob
+                            + " inputs, row " + i + " has " + row.obSize);
+                }
+                row.start(Rng.derive(seed, i));
+            }
+        } catch (RuntimeException e) {
+            closeEnvs();
+            throw e;
+        }
+        this.name = n;
+        this.obSize = ob;
+        this.actSize = act;
+        int parts = Math.min(b.threads, batchSize);
+        this.workers = new Workers(parts, "neurogym-dataset");
+        this.batch = new Batch(new float[seqLen * batchSize * obSize], actSize == 0 ? new long[seqLen * batchSize] : null,
+                actSize == 0 ? null : new float[seqLen * batchSize * actSize], inputShape(), targetShape());
+        this.fillJob = part -> {
+            int to = workers.from(part + 1, batchSize);
+            for (int r = workers.from(part, batchSize); r < to; r++) fillRow(r);
+        };
+        this.transposeJob = part -> transpose(workers.from(part, seqLen), workers.from(part + 1, seqLen));
+        if (!batchFirst) {
+            for (Row r : rows) r.stage(seqLen);
+        }
+    }
+
+    // ------------------------------------------------------------------ shape
+
+    /** The task's name (of the first row's env). */
+    public String name() {
+        return name;
+    }
+
+    public int batchSize() {
+        return batchSize;
+    }
+
+    public int seqLen() {
+        return seqLen;
+    }
+
+    public boolean batchFirst() {
+        return batchFirst;
+    }
+
+    /** The seed the batches derive from (the one drawn from the clock when none was given). */
+    public long seed() {
+        return seed;
+    }
+
+    /** Input features per step: the outermost env's observation size. */
+    public int observationSize() {
+        return obSize;
+    }
+
+    /** Action size of a Box action space, 0 for a discrete one. */
+    public int actionSize() {
+        return actSize;
+    }
+
+    /** True when targets are discrete actions (int64). */
+    public boolean discrete() {
+        return actSize == 0;
+    }
+
+    /** Threads filling a batch (including the caller's). */
+    public int threads() {
+        return workers.parts();
+    }
+
+    /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}. */
+    public int[] inputShape() {
+        return batchFirst ? new int[] {batchSize, seqLen, obSize} : new int[] {seqLen, batchSize, obSize};
+    }
+
+    /** {@code [seq, batch]} or {@code [batch, seq]}, plus the action size for Box actions. */
+    public int[] targetShape() {
+        int a = batchFirst ? batchSize : seqLen;
+        int c = batchFirst ? seqLen : batchSize;
+        return actSize == 0 ? new int[] {a, c} : new int[] {a, c, actSize};
+    }
+
+    /** Batches produced so far. */
+    public long batches() {
+        return batches;
+    }
+
+    // ------------------------------------------------------------------ batches
+
+    /** The next batch, in buffers this dataset reuses: read or copy it before the next call. */
+    public Batch next() {
+        fill(batch.inputs(), batch.targets(), batch.targetVectors());
+        return batch;
+    }
+
+    /** Fills the next batch into your arrays (discrete action space). */
+    public void next(float[] inputs, long[] targets) {
+        if (actSize != 0) throw new IllegalStateException(name + " has a Box action space: pass float[] targets");
+        fill(inputs, targets, null);
+    }
+
+    /** Fills the next batch into your arrays (Box action space). */
+    public void next(float[] inputs, float[] targets) {
+        if (actSize == 0) throw new IllegalStateException(name + " has a discrete action space: pass long[] targets");
+        fill(inputs, null, targets);
+    }
+
+    private void fill(float[] inputs, long[] targets, float[] vectors) {
+        if (closed) throw new IllegalStateException("the dataset of " + name + " is closed");
+        int n = seqLen * batchSize;
+        if (inputs.length < n * obSize) throw new IllegalArgumentException("inputs need " + (n * obSize) + " elements, got " + inputs.length);
+        if (targets != null && targets.length < n) throw new IllegalArgumentException("targets need " + n + " elements, got " + targets.length);
+        if (vectors != null && vectors.length < n * actSize) {
+            throw new IllegalArgumentException("targets need " + (n * actSize) + " elements, got " + vectors.length);
+        }
+        fillInputs = inputs;
+        fillTargets = targets;
+        fillVectors = vectors;
+        try {
+            workers.run(fillJob);
+            if (!batchFirst) workers.run(transposeJob);
+        } finally {
+            fillInputs = null;
+            fillTargets = null;
+            fillVectors = null;
+        }
+        batches++;
+    }
+
+    /**
+     * Fills row {@code b} of the current batch, contiguous {@code [seq][features]} from the given
+     * offsets: straight into the output when batch-first, into the row's staging buffers when
+     * time-major (rows interleave there, and threads writing neighbouring rows step by step would
+     * fight over cache lines). The row's env continues where the previous batch left it.
+     */
+    private void fillRow(int b) {
+        Row row = rows[b];
+        float[] in;
+        long[] tg;
+        float[] tv;
+        int base;
+        if (batchFirst) {
+            in = fillInputs;
+            tg = fillTargets;
+            tv = fillVectors;
+            base = b * seqLen;
+        } else {
+            in = row.stageOb;
+            tg = row.stageGt;
+            tv = row.stageGv;
+            base = 0;
+        }
+        int obs = obSize;
+        int act = actSize;
+        int t = 0;
+        while (t < seqLen) {
+            if (row.pos == row.len) row.nextTrial();
+            int n = Math.min(seqLen - t, row.len - row.pos);
+            int pos = row.pos;
+            System.arraycopy(row.ob, pos * obs, in, (base + t) * obs, n * obs);
+            if (act == 0) {
+                int[] gt = row.gt;
+                int at = base + t;
+                for (int i = 0; i < n; i++) tg[at + i] = gt[pos + i];
+            } else {
+                System.arraycopy(row.gtv, pos * act, tv, (base + t) * act, n * act);
+            }
+            t += n;
+            row.pos = pos + n;
+        }
+    }
+
+    /** Time-major only: copies steps {@code [from, to)} of every row's staging buffers into the output. */
+    private void transpose(int from, int to) {
+        float[] in = fillInputs;
+        long[] tg = fillTargets;
+        float[] tv = fillVectors;
+        int obs = obSize;
+        int act = actSize;
+        int rowsN = batchSize;
+        for (int t = from; t < to; t++) {
+            int out = t * rowsN;
+            for (int b = 0; b < rowsN; b++) {
+                Row row = rows[b];
+                float[] so = row.stageOb;
+                int dst = (out + b) * obs;
+                int src = t * obs;
+                for (int c = 0; c < obs; c++) in[dst + c] = so[src + c];
+                if (act == 0) {
+                    tg[out + b] = row.stageGt[t];
+                } else {
+                    float[] sv = row.stageGv;
+                    int d = (out + b) * act;
+                    int s2 = t * act;
+                    for (int c = 0; c < act; c++) tv[d + c] = sv[s2 + c];
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) return;
+        closed = true;
+        workers.close();
+        closeEnvs();
+    }
+
+    private void closeEnvs() {
+        for (Row r : rows) {
+            if (r != null) {
+                try {
+                    r.env.close();
+                } catch (RuntimeException ignored) {
+                    // closing the others matters more
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ a row
+
+    /** One batch row: its env, the trial matrices it reads and its place in the current trial. */
+    private static final class Row {
+        final Env env;
+        final TrialBased trials;
+        final int obSize;
+        final int actSize;
+        float[] ob;
+        int[] gt;
+        float[] gtv;
+        int len;
+        int pos;
+        float[] stageOb;
+        long[] stageGt;
+        float[] stageGv;
+
+        Row(Env env) {
+            this.env = env;
+            this.trials = Agents.trialBased(env);
+            if (trials == null) {
+                throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
+                        + "(observations and ground truth of whole trials)");
+            }
+            if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
+                throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box observation space, got " + env.observationSpace());
+            }
+            this.obSize = box.size();
+            int trialOb = trials.observationSpace() instanceof Box tb ? tb.size() : -1;
+            if (trialOb != obSize) {
+                throw new IllegalArgumentException(env.name() + ": a wrapper above the trial wrappers changes the observations step by "
+                        + "step (" + trialOb + " -> " + obSize + " inputs); a Dataset reads whole-trial matrices and cannot include it. "
+                        + "Use a trial wrapper or put this wrapper below the trial wrappers");
+            }
+            Space a = env.actionSpace();
+            if (a instanceof Discrete) {
+                this.actSize = 0;
+            } else if (a instanceof Box box2 && box2.shape().length == 1) {
+                this.actSize = box2.size();
+            } else {
+                throw new IllegalArgumentException(env.name() + ": unsupported action space " + a);
+            }
+        }
+
+        void stage(int seqLen) {
+            stageOb = new float[seqLen * obSize];
+            if (actSize == 0) stageGt = new long[seqLen];
+            else stageGv = new float[seqLen * actSize];
+        }
+
+        /** Resets the env with the row's seed; the trial the reset built is the row's first. */
+        void start(long seed) {
+            env.reset(seed);
+            pos = 0;
+            load();
+        }
+
+        void nextTrial() {
+            trials.newTrial(Map.of());
+            pos = 0;
+            load();
+        }
+
+        private void load() {
+            if (!trials.hasGroundTruth()) {
+                throw new IllegalArgumentException(env.name() + " has no supervised target: its trials set no ground truth, "
+                        + "so it cannot make a Dataset");
+            }
+            len = trials.trialLength();
+            ob = trials.trialObservations();
+            if (len <= 0 || ob == null || ob.length < len * obSize) {
+                throw new NeuroGymException(env.name() + ": trial observations hold " + (ob == null ? 0 : ob.length)
+                        + " values, a trial of " + len + " steps needs " + len * obSize);
+            }
+            if (actSize == 0) {
+                gt = trials.trialGroundTruth();
+                if (gt == null || gt.length < len) throw new NeuroGymException(env.name() + ": trial ground truth shorter than the trial");
+            } else {
+                gtv = trials.trialGroundTruthVector();
+                if (gtv == null || gtv.length < len * actSize) {
+                    throw new NeuroGymException(env.name() + ": trial ground-truth vectors shorter than the trial");
+                }
+            }
+        }
+    }
+}
