@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
 import org.neurogym.core.plugin.ClasspathRuntime;
+import org.neurogym.core.plugin.DirectoryRuntime;
 import org.neurogym.core.plugin.Pf4jRuntime;
 import org.neurogym.core.plugin.PluginRuntime;
 import org.neurogym.core.registry.Registry;
@@ -20,9 +21,10 @@ public final class Host implements AutoCloseable {
     private final Registry registry = new Registry();
     private final List<PluginRuntime> runtimes;
 
-    private Host(List<PluginRuntime> runtimes) {
+    private Host(List<PluginRuntime> runtimes, boolean watch) {
         this.runtimes = List.copyOf(runtimes);
         for (PluginRuntime r : this.runtimes) r.start(registry);
+        if (watch) watch();
     }
 
     /** A host of the plugins on {@code loader}'s class path. */
@@ -36,6 +38,7 @@ public final class Host implements AutoCloseable {
 
     public static final class Builder {
         private final List<PluginRuntime> runtimes = new ArrayList<>();
+        private boolean watch;
 
         /** Adds the plugins on a class path (ServiceLoader through {@code loader}). */
         public Builder classpath(ClassLoader loader) {
@@ -55,9 +58,23 @@ public final class Host implements AutoCloseable {
             return this;
         }
 
-        public Host build() {
-            return new Host(runtimes);
+        /**
+         * Watches the plugins directories once started: jars added, removed or replaced are loaded,
+         * unloaded or reloaded while the host runs.
+         */
+        public Builder watch(boolean watch) {
+            this.watch = watch;
+            return this;
         }
+
+        public Host build() {
+            return new Host(runtimes, watch);
+        }
+    }
+
+    /** Starts watching every plugins directory of this host (idempotent). */
+    public void watch() {
+        for (PluginRuntime r : runtimes) if (r instanceof DirectoryRuntime d) d.watch();
     }
 
     public Registry registry() {

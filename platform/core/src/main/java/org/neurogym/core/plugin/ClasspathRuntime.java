@@ -23,6 +23,7 @@ import org.neurogym.core.registry.Registry;
  * named by its {@code Plugin-Id} header when it has one.
  */
 public final class ClasspathRuntime implements PluginRuntime {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClasspathRuntime.class);
     private final ClassLoader loader;
     private final List<String> registered = new ArrayList<>();
     private Registry registry;
@@ -62,8 +63,10 @@ public final class ClasspathRuntime implements PluginRuntime {
             String version = header(mf, "Plugin-Version");
             PluginInfo info = registry.register(id, version, name(), e.getKey(), e.getValue().tasks(), e.getValue().wrappers());
             if (info.state() == PluginInfo.State.LOADED) registered.add(id);
+            else log.warn("Plugin {} failed: {}", id, info.error());
         }
         for (String error : all.errors()) {
+            log.warn("A class-path provider failed: {}", error);
             registry.registerFailure(PluginInfo.failed("classpath-provider", "", name(), null, error));
         }
     }

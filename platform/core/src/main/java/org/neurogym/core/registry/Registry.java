@@ -23,10 +23,16 @@ public final class Registry {
     private static final Logger log = LoggerFactory.getLogger(Registry.class);
 
     private final Object lock = new Object();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of());
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
 
-    private record Snapshot(Map<String, TaskEntry> tasks, Map<String, WrapperEntry> wrappers, Map<String, PluginInfo> plugins) {}
+    /**
+     * @param gone task and wrapper ids (keyed {@code task:ID} / {@code wrapper:ID}) of plugins
+     *     that were unloaded, with a sentence saying which plugin took them away; plain strings,
+     *     so an unloaded plugin's classes are not kept reachable
+     */
+    private record Snapshot(Map<String, TaskEntry> tasks, Map<String, WrapperEntry> wrappers, Map<String, PluginInfo> plugins,
+                            Map<String, String> gone) {}
 
     public void addListener(RegistryListener l) {
         listeners.add(l);
@@ -37,56 +43,73 @@ public final class Registry {
     }
 
     /**
-     * Registers a plugin's tasks and wrappers. An id already registered by another plugin is
-     * refused (the first plugin keeps it) and named in the returned info's error; the plugin's
-     * other ids still register.
+     * Registers a plugin's tasks and wrappers, all or nothing. A plugin whose id is already loaded,
+     * or which claims a task or wrapper id another plugin already provides, is refused as a whole:
+     * the first plugin keeps its ids, and the returned info is {@code FAILED} with an error naming
+     * the conflicting ids and the plugin that holds them.
      */
     public PluginInfo register(String pluginId, String version, String runtime, java.nio.file.Path location,
                                List<TaskDescriptor> tasks, List<WrapperDescriptor> wrappers) {
         PluginInfo info;
         synchronized (lock) {
             Snapshot s = snapshot;
-            if (s.plugins.containsKey(pluginId) && s.plugins.get(pluginId).state() == PluginInfo.State.LOADED) {
+            PluginInfo same = s.plugins.get(pluginId);
+            if (same != null && same.state() == PluginInfo.State.LOADED) {
                 PluginInfo refused = PluginInfo.failed(pluginId, version, runtime, location,
-                        "a plugin with id '" + pluginId + "' is already loaded from " + s.plugins.get(pluginId).location());
-                log.warn("Plugin {} refused: {}", pluginId, refused.error());
+                        "a plugin with id '" + pluginId + "' is already loaded from " + same.location()
+                                + "; remove one of the two jars");
                 fire(l -> l.failed(refused));
                 return refused;
             }
-            Map<String, TaskEntry> t = new LinkedHashMap<>(s.tasks);
-            Map<String, WrapperEntry> w = new LinkedHashMap<>(s.wrappers);
+            List<String> conflicts = new ArrayList<>();
             List<String> taskIds = new ArrayList<>();
             List<String> wrapperIds = new ArrayList<>();
-            List<String> conflicts = new ArrayList<>();
             for (TaskDescriptor d : tasks) {
-                TaskEntry existing = t.get(d.id());
-                if (existing != null) {
-                    conflicts.add("task " + d.id() + " (already provided by plugin " + existing.plugin() + ")");
-                } else {
-                    t.put(d.id(), new TaskEntry(d, pluginId));
-                    taskIds.add(d.id());
+                TaskEntry existing = s.tasks.get(d.id());
+                if (existing != null || taskIds.contains(d.id())) {
+                    conflicts.add("task " + d.id() + " (provided by plugin " + (existing == null ? pluginId : existing.plugin()) + ")");
                 }
+                taskIds.add(d.id());
             }
             for (WrapperDescriptor d : wrappers) {
-                WrapperEntry existing = w.get(d.id());
-                if (existing != null) {
-                    conflicts.add("wrapper " + d.id() + " (already provided by plugin " + existing.plugin() + ")");
-                } else {
-                    w.put(d.id(), new WrapperEntry(d, pluginId));
-                    wrapperIds.add(d.id());
+                WrapperEntry existing = s.wrappers.get(d.id());
+                if (existing != null || wrapperIds.contains(d.id())) {
+                    conflicts.add("wrapper " + d.id() + " (provided by plugin " + (existing == null ? pluginId : existing.plugin()) + ")");
                 }
+                wrapperIds.add(d.id());
             }
-            String error = conflicts.isEmpty() ? null : "ids refused because another plugin claimed them first: " + String.join(", ", conflicts);
-            info = new PluginInfo(pluginId, version, runtime, location, PluginInfo.State.LOADED, taskIds, wrapperIds, error);
             Map<String, PluginInfo> p = new LinkedHashMap<>(s.plugins);
-            p.put(pluginId, info);
-            snapshot = new Snapshot(t, w, p);
+            if (!conflicts.isEmpty()) {
+                info = PluginInfo.failed(pluginId, version, runtime, location, "plugin " + pluginId
+                        + " claims ids another plugin already provides: " + String.join(", ", conflicts)
+                        + "; remove one of the plugins or rename the ids");
+                p.put(pluginId, info);
+                snapshot = new Snapshot(s.tasks, s.wrappers, p, s.gone);
+            } else {
+                Map<String, TaskEntry> t = new LinkedHashMap<>(s.tasks);
+                Map<String, WrapperEntry> w = new LinkedHashMap<>(s.wrappers);
+                Map<String, String> gone = new LinkedHashMap<>(s.gone);
+                for (TaskDescriptor d : tasks) {
+                    t.put(d.id(), new TaskEntry(d, pluginId));
+                    gone.remove("task:" + d.id());
+                }
+                for (WrapperDescriptor d : wrappers) {
+                    w.put(d.id(), new WrapperEntry(d, pluginId));
+                    gone.remove("wrapper:" + d.id());
+                }
+                info = new PluginInfo(pluginId, version, runtime, location, PluginInfo.State.LOADED, taskIds, wrapperIds, null);
+                p.put(pluginId, info);
+                snapshot = new Snapshot(t, w, p, gone);
+            }
         }
-        if (info.error() != null) log.warn("Plugin {}: {}", pluginId, info.error());
-        log.debug("Loaded plugin {} {} ({} tasks, {} wrappers)", pluginId, version, info.tasks().size(), info.wrappers().size());
-        PluginInfo loaded = info;
-        fire(l -> l.loaded(loaded));
-        return info;
+        PluginInfo result = info;
+        if (result.state() == PluginInfo.State.LOADED) {
+            log.debug("Registered plugin {} {} ({} tasks, {} wrappers)", pluginId, version, result.tasks().size(), result.wrappers().size());
+            fire(l -> l.loaded(result));
+        } else {
+            fire(l -> l.failed(result));
+        }
+        return result;
     }
 
     /** Records a plugin that could not be loaded, so that it shows as failed. */
@@ -95,12 +118,15 @@ public final class Registry {
             Snapshot s = snapshot;
             Map<String, PluginInfo> p = new LinkedHashMap<>(s.plugins);
             if (!(p.containsKey(failed.id()) && p.get(failed.id()).state() == PluginInfo.State.LOADED)) p.put(failed.id(), failed);
-            snapshot = new Snapshot(s.tasks, s.wrappers, p);
+            snapshot = new Snapshot(s.tasks, s.wrappers, p, s.gone);
         }
         fire(l -> l.failed(failed));
     }
 
-    /** Removes a plugin and everything it registered. */
+    /**
+     * Removes a plugin and everything it registered. Envs already made from it keep working;
+     * asking for one of its ids afterwards says that the plugin was unloaded.
+     */
     public Optional<PluginInfo> unregister(String pluginId) {
         PluginInfo removed;
         synchronized (lock) {
@@ -113,7 +139,14 @@ public final class Registry {
             w.values().removeIf(e -> e.plugin().equals(pluginId));
             Map<String, PluginInfo> p = new LinkedHashMap<>(s.plugins);
             p.remove(pluginId);
-            snapshot = new Snapshot(t, w, p);
+            Map<String, String> gone = new LinkedHashMap<>(s.gone);
+            if (removed.state() == PluginInfo.State.LOADED) {
+                String why = "plugin " + pluginId + (removed.version().isEmpty() ? "" : " " + removed.version())
+                        + " that provided it was unloaded" + (removed.location() == null ? "" : " (its jar was " + removed.location().getFileName() + ")");
+                for (String id : removed.tasks()) gone.put("task:" + id, why);
+                for (String id : removed.wrappers()) gone.put("wrapper:" + id, why);
+            }
+            snapshot = new Snapshot(t, w, p, gone);
         }
         if (removed.state() == PluginInfo.State.LOADED) fire(l -> l.unloaded(removed));
         return Optional.of(removed);
@@ -133,7 +166,7 @@ public final class Registry {
                     .max(Comparator.comparingInt(t -> t.descriptor().version()));
             if (latest.isPresent()) return latest.get();
         }
-        throw unknown("task", id, s.tasks.keySet());
+        throw unknown("task", id, s.tasks.keySet(), s.gone);
     }
 
     /** Finds a wrapper by id, or an {@link UnknownIdException} suggesting the nearest ones. */
@@ -141,7 +174,7 @@ public final class Registry {
         Snapshot s = snapshot;
         WrapperEntry e = s.wrappers.get(id);
         if (e != null) return e;
-        throw unknown("wrapper", id, s.wrappers.keySet());
+        throw unknown("wrapper", id, s.wrappers.keySet(), s.gone);
     }
 
     public boolean hasTask(String id) {
@@ -176,7 +209,16 @@ public final class Registry {
         return List.copyOf(snapshot.plugins.values());
     }
 
-    private UnknownIdException unknown(String what, String id, java.util.Collection<String> known) {
+    private UnknownIdException unknown(String what, String id, java.util.Collection<String> known, Map<String, String> gone) {
+        String why = gone.get(what + ":" + id);
+        if (why == null && !id.matches(".*-v\\d+")) {
+            String prefix = what + ":" + id + "-v";
+            why = gone.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+        if (why != null) {
+            return new UnknownIdException(what + " '" + id + "' is no longer available: the " + why
+                    + "; put the plugin's jar back into the plugins directory to use it again", List.of());
+        }
         List<String> near = Suggestions.closest(id, known, 3);
         String msg = "unknown " + what + " '" + id + "'"
                 + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")

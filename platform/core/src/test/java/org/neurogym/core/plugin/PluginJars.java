@@ -44,6 +44,10 @@ final class PluginJars {
         return Map.of("Plugin-Id", id, "Plugin-Version", version, "Plugin-Requires", requires);
     }
 
+    static Map<String, String> headers(String id, String version, String requires, String dependencies) {
+        return Map.of("Plugin-Id", id, "Plugin-Version", version, "Plugin-Requires", requires, "Plugin-Dependencies", dependencies);
+    }
+
     private static Path classesRoot() {
         try {
             return Path.of(PluginJars.class.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -73,16 +73,37 @@ class RegistryTest {
     }
 
     @Test
-    void aSecondPluginCannotTakeAnIdAlreadyRegisteredAndTheFirstKeepsIt() {
+    void aSecondPluginClaimingATakenIdIsRefusedWholeAndTheFirstKeepsIt() {
         Registry r = new Registry();
+        List<String> failures = new ArrayList<>();
+        r.addListener(new RegistryListener() {
+            @Override public void failed(PluginInfo p) { failures.add(p.id()); }
+        });
         TaskDescriptor pdm = NeuroGym.host().registry().task("PerceptualDecisionMaking-v0").descriptor();
         TaskDescriptor pulse = NeuroGym.host().registry().task("PulseDecisionMaking-v0").descriptor();
         r.register("first", "1", "test", null, List.of(pdm), List.of());
         PluginInfo second = r.register("second", "1", "test", null, List.of(pdm, pulse), List.of());
         assertEquals("first", r.task("PerceptualDecisionMaking-v0").plugin());
-        assertEquals("second", r.task("PulseDecisionMaking-v0").plugin());
-        assertTrue(second.error().contains("PerceptualDecisionMaking-v0"), second.error());
-        assertEquals(List.of("PulseDecisionMaking-v0"), second.tasks());
+        assertEquals(PluginInfo.State.FAILED, second.state());
+        assertTrue(second.error().contains("PerceptualDecisionMaking-v0") && second.error().contains("plugin first"), second.error());
+        assertTrue(second.tasks().isEmpty());
+        assertTrue(!r.hasTask("PulseDecisionMaking-v0"), "nothing of the refused plugin registers");
+        assertEquals(List.of("second"), failures, "reported once");
+        assertEquals(PluginInfo.State.FAILED, r.plugins().stream().filter(p -> p.id().equals("second")).findFirst().orElseThrow().state());
+    }
+
+    @Test
+    void anUnloadedPluginsIdsSaySoAndComeBackWithIt() {
+        Registry r = new Registry();
+        TaskDescriptor pdm = NeuroGym.host().registry().task("PerceptualDecisionMaking-v0").descriptor();
+        r.register("p", "1.0", "test", java.nio.file.Path.of("p.jar"), List.of(pdm), List.of());
+        r.unregister("p");
+        UnknownIdException e = assertThrows(UnknownIdException.class, () -> r.task("PerceptualDecisionMaking-v0"));
+        assertTrue(e.getMessage().contains("plugin p 1.0 that provided it was unloaded"), e.getMessage());
+        UnknownIdException bare = assertThrows(UnknownIdException.class, () -> r.task("PerceptualDecisionMaking"));
+        assertTrue(bare.getMessage().contains("was unloaded"), bare.getMessage());
+        r.register("p", "1.1", "test", null, List.of(pdm), List.of());
+        assertEquals("p", r.task("PerceptualDecisionMaking-v0").plugin());
     }
 
     @Test
