@@ -19,6 +19,15 @@ public class ConfigException extends NeuroGymException {
         this.key = key;
     }
 
+    /** A problem with a value that did not come from a file: {@code where} names its source (an environment variable...). */
+    public ConfigException(String where, String key, String problem) {
+        super(format(null, 0, 0, key, problem) + (where == null ? "" : " (from " + where + ")"));
+        this.file = null;
+        this.line = 0;
+        this.column = 0;
+        this.key = key;
+    }
+
     private static String format(Path file, int line, int column, String key, String problem) {
         StringBuilder sb = new StringBuilder();
         if (key != null && !key.isEmpty() && !problem.contains(key)) sb.append(key).append(": ");

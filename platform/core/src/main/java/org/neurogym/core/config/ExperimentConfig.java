@@ -4,105 +4,226 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.neurogym.api.param.Suggestions;
-import org.tomlj.Toml;
-import org.tomlj.TomlParseError;
-import org.tomlj.TomlParseResult;
 import org.tomlj.TomlPosition;
-import org.tomlj.TomlTable;
 
 /**
- * An experiment described by a TOML file. Every problem is a {@link ConfigException} naming the
- * file, line, column and key.
+ * A whole experiment: {@code local_dir}, the task ({@code [env]}), its ordered
+ * {@code [[wrappers]]}, the {@code [monitor]}, the agent's training and inference lengths
+ * ({@code [agent]}), the {@code [dataset]} and the {@code [platform]}.
+ *
+ * <p>Three equivalent ways make one: a TOML file ({@link #load}, {@link #parse}), a
+ * {@link #builder()}, or a {@link #fromMap(Map) Map} of the same shape. {@link #sources()} combines
+ * them with the environment: explicit values win over the file, which wins over {@code NGYM_}
+ * environment variables ({@code NGYM_MONITOR__INTERVAL=50}), which win over the defaults;
+ * {@code ${VAR}} in strings is replaced from the environment. Every problem is a
+ * {@link ConfigException} naming the key's path and where it was written (file, line, column).
  */
 public final class ExperimentConfig {
-    /** The top-level sections an experiment file may hold. */
+    /** The top-level keys an experiment may hold. */
     public static final Set<String> SECTIONS = Set.of("local_dir", "env", "wrappers", "monitor", "agent", "dataset", "platform");
+    public static final String DEFAULT_LOCAL_DIR = "runs";
 
     private final Path source;
-    private final TomlParseResult toml;
+    private final Layer layer;
+    private final String localDir;
     private final EnvConfig env;
     private final List<WrapperConfig> wrappers;
+    private final MonitorConfig monitor;
+    private final AgentConfig agent;
+    private final DatasetConfig dataset;
+    private final PlatformConfig platform;
 
-    private ExperimentConfig(Path source, TomlParseResult toml, EnvConfig env, List<WrapperConfig> wrappers) {
+    private ExperimentConfig(Path source, Layer layer) {
         this.source = source;
-        this.toml = toml;
-        this.env = env;
-        this.wrappers = List.copyOf(wrappers);
+        this.layer = layer;
+        Reader r = new Reader(layer);
+        r.keys(layer.tree, "", SECTIONS, "section");
+        this.localDir = r.string(layer.tree, "local_dir", DEFAULT_LOCAL_DIR, true);
+        this.env = r.env();
+        this.wrappers = List.copyOf(r.wrappers());
+        this.monitor = r.monitor(env);
+        this.agent = r.agent();
+        this.dataset = r.dataset();
+        this.platform = r.platform();
     }
 
+    // ------------------------------------------------------------------ the three ways
+
+    /** Reads a TOML file, over the {@code NGYM_} environment variables of this process. */
     public static ExperimentConfig load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (NoSuchFileException e) {
-            throw new ConfigException(file, 0, 0, null, "configuration file not found");
-        } catch (IOException e) {
-            throw new ConfigException(file, 0, 0, null, "cannot read configuration file: " + e.getMessage());
-        }
-        return parse(text, file);
+        return sources().file(file).resolve();
     }
 
-    /** Parses TOML text; {@code source} is only used in messages (may be null). */
+    /** Reads TOML text alone (no environment variables); {@code source} names it in messages (may be null). */
     public static ExperimentConfig parse(String text, Path source) {
-        TomlParseResult toml = Toml.parse(text);
-        if (toml.hasErrors()) {
-            TomlParseError e = toml.errors().get(0);
-            TomlPosition pos = e.position();
-            throw new ConfigException(source, pos == null ? 0 : pos.line(), pos == null ? 0 : pos.column(), null,
-                    "invalid TOML: " + e.getMessage().replaceAll(" \\(line \\d+, column \\d+\\)$", ""));
+        return sources().text(text, source).environment(Map.of()).resolve();
+    }
+
+    /** A configuration from a map of the file's shape ({@code "monitor" -> {"interval" -> 50}}); no environment variables. */
+    public static ExperimentConfig fromMap(Map<String, ?> map) {
+        return sources().explicit(map).environment(Map.of()).resolve();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Combines sources with the precedence explicit over file over environment over defaults. */
+    public static Sources sources() {
+        return new Sources();
+    }
+
+    /** Where the configuration comes from; unset sources are left out. */
+    public static final class Sources {
+        private Path file;
+        private String text;
+        private Map<String, ?> explicit;
+        private Map<String, String> environment;
+
+        private Sources() {}
+
+        public Sources file(Path file) {
+            this.file = file;
+            this.text = null;
+            return this;
         }
-        for (String key : toml.keySet()) {
-            if (!SECTIONS.contains(key)) {
-                TomlPosition pos = toml.inputPositionOf(key);
-                throw new ConfigException(source, line(pos), column(pos), key, "unknown section '" + key + "'"
-                        + Suggestions.didYouMean(key, SECTIONS) + " (known: " + String.join(", ", SECTIONS.stream().sorted().toList()) + ")");
-            }
+
+        /** TOML text; {@code source} names it in messages. */
+        public Sources text(String text, Path source) {
+            this.text = Objects.requireNonNull(text, "text");
+            this.file = source;
+            return this;
         }
-        EnvConfig env = null;
-        if (toml.contains("env")) {
-            if (!toml.isTable("env")) {
-                TomlPosition pos = toml.inputPositionOf("env");
-                throw new ConfigException(source, line(pos), column(pos), "env", "env must be a table ([env])");
-            }
-            TomlTable t = toml.getTable("env");
-            Object name = t.get("name");
-            if (!(name instanceof String s) || s.isBlank()) {
-                TomlPosition pos = t.contains("name") ? t.inputPositionOf("name") : toml.inputPositionOf("env");
-                throw new ConfigException(source, line(pos), column(pos), "env.name", "env.name must be a task id such as \"PerceptualDecisionMaking-v0\"");
-            }
-            Map<String, Object> params = new LinkedHashMap<>(TomlValues.toMap(t));
-            params.remove("name");
-            env = new EnvConfig((String) name, params);
+
+        /** Explicit values (from code or the command line), which win over everything. */
+        public Sources explicit(Map<String, ?> values) {
+            this.explicit = values;
+            return this;
         }
-        List<WrapperConfig> wrappers = new java.util.ArrayList<>();
-        if (toml.contains("wrappers")) {
-            if (!toml.isArray("wrappers")) {
-                TomlPosition pos = toml.inputPositionOf("wrappers");
-                throw new ConfigException(source, line(pos), column(pos), "wrappers", "wrappers must be an array of tables ([[wrappers]])");
-            }
-            org.tomlj.TomlArray array = toml.getArray("wrappers");
-            for (int i = 0; i < array.size(); i++) {
-                Object entry = array.get(i);
-                if (!(entry instanceof TomlTable t)) {
-                    throw new ConfigException(source, line(toml.inputPositionOf("wrappers")), column(toml.inputPositionOf("wrappers")),
-                            "wrappers[" + i + "]", "each wrapper must be a table ([[wrappers]] with a name)");
+
+        /** The environment for {@code NGYM_} variables and {@code ${VAR}} (default: this process's). */
+        public Sources environment(Map<String, String> environment) {
+            this.environment = environment;
+            return this;
+        }
+
+        public ExperimentConfig resolve() {
+            Map<String, String> envVars = environment != null ? environment : System.getenv();
+            Layer layer = Layer.fromEnvironment(envVars);
+            if (text != null || file != null) {
+                String t = text;
+                if (t == null) {
+                    try {
+                        t = Files.readString(file);
+                    } catch (NoSuchFileException e) {
+                        throw new ConfigException(file, 0, 0, null, "configuration file not found");
+                    } catch (IOException e) {
+                        throw new ConfigException(file, 0, 0, null, "cannot read configuration file: " + e.getMessage());
+                    }
                 }
-                if (!(t.get("name") instanceof String name) || name.isBlank()) {
-                    TomlPosition pos = t.contains("name") ? t.inputPositionOf("name") : toml.inputPositionOf("wrappers");
-                    throw new ConfigException(source, line(pos), column(pos), "wrappers[" + i + "].name",
-                            "wrappers[" + i + "].name must be a wrapper id such as \"PassReward\"");
-                }
-                Map<String, Object> params = new LinkedHashMap<>(TomlValues.toMap(t));
-                params.remove("name");
-                wrappers.add(new WrapperConfig(name, params));
+                layer = layer.with(Layer.fromToml(t, file));
             }
+            if (explicit != null) layer = layer.with(Layer.fromMap(explicit, "an explicit value"));
+            layer.expand(envVars);
+            return new ExperimentConfig(file, layer);
         }
-        return new ExperimentConfig(source, toml, env, wrappers);
+    }
+
+    /** Builds the same configuration as a file would, in code. */
+    public static final class Builder {
+        private final Map<String, Object> tree = new LinkedHashMap<>();
+
+        private Builder() {}
+
+        /** Sets any dotted key: {@code set("monitor.plot.step", 20)}. */
+        @SuppressWarnings("unchecked")
+        public Builder set(String dottedKey, Object value) {
+            String[] path = dottedKey.split("\\.");
+            Map<String, Object> m = tree;
+            for (int i = 0; i < path.length - 1; i++) {
+                m = (Map<String, Object>) m.computeIfAbsent(path[i], k -> new LinkedHashMap<String, Object>());
+            }
+            m.put(path[path.length - 1], value);
+            return this;
+        }
+
+        public Builder localDir(String dir) {
+            return set("local_dir", dir);
+        }
+
+        public Builder env(String name) {
+            return set("env.name", name);
+        }
+
+        /** A task parameter ({@code dt}, {@code sigma}, {@code timing.stimulus}...). */
+        public Builder param(String key, Object value) {
+            return set("env." + key, value);
+        }
+
+        /** Appends a wrapper (innermost first). */
+        @SuppressWarnings("unchecked")
+        public Builder wrapper(String name, Map<String, ?> params) {
+            List<Object> list = (List<Object>) tree.computeIfAbsent("wrappers", k -> new ArrayList<>());
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("name", name);
+            w.putAll(params);
+            list.add(w);
+            return this;
+        }
+
+        public Builder monitor(String trigger, long interval) {
+            return set("monitor.trigger", trigger).set("monitor.interval", interval);
+        }
+
+        public Builder monitorPlot(boolean create, long step) {
+            return set("monitor.plot.create", create).set("monitor.plot.step", step);
+        }
+
+        public Builder training(String unit, long value) {
+            return set("agent.training.unit", unit).set("agent.training.value", value);
+        }
+
+        public Builder inference(String unit, long value) {
+            return set("agent.inference.unit", unit).set("agent.inference.value", value);
+        }
+
+        public Builder dataset(long batch, long seq, long seed, boolean batchFirst) {
+            return set("dataset.batch", batch).set("dataset.seq", seq).set("dataset.seed", seed).set("dataset.batch_first", batchFirst);
+        }
+
+        public Builder platform(String plugins, String runtime) {
+            return set("platform.plugins", plugins).set("platform.runtime", runtime);
+        }
+
+        /** The values set, as the map {@link ExperimentConfig#fromMap} takes. */
+        public Map<String, Object> toMap() {
+            return Layer.deepCopy(tree);
+        }
+
+        /** The configuration of these values alone (no file, no environment variables). */
+        public ExperimentConfig build() {
+            return fromMap(tree);
+        }
+    }
+
+    // ------------------------------------------------------------------ the sections
+
+    /** The directory that receives all output (Monitor data and figures), {@code runs} by default. */
+    public String localDir() {
+        return localDir;
+    }
+
+    /** The {@code [env]} section, or null when no source has one. */
+    public EnvConfig env() {
+        return env;
     }
 
     /** The ordered {@code [[wrappers]]}, innermost first (empty when absent). */
@@ -110,37 +231,42 @@ public final class ExperimentConfig {
         return wrappers;
     }
 
-    /** A {@link ConfigException} positioned at {@code key} of the {@code index}-th wrapper (or at the wrapper). */
-    public ConfigException wrapperError(int index, String key, String problem) {
-        TomlPosition pos = null;
-        try {
-            TomlTable t = toml.getArray("wrappers").getTable(index);
-            String k = key;
-            pos = t.inputPositionOf(k);
-            while (pos == null && k.contains(".")) {
-                k = k.substring(0, k.lastIndexOf('.'));
-                pos = t.inputPositionOf(k);
-            }
-            if (pos == null) pos = t.inputPositionOf("name");
-        } catch (RuntimeException e) {
-            pos = null;
-        }
-        return new ConfigException(source, line(pos), column(pos), "wrappers[" + index + "]." + key, problem);
+    /** The {@code [monitor]} section (defaults when absent); its plot title defaults to the env's name. */
+    public MonitorConfig monitor() {
+        return monitor;
+    }
+
+    /** True when some source wrote a {@code [monitor]} section. */
+    public boolean hasMonitor() {
+        return layer.tree.containsKey("monitor");
+    }
+
+    public AgentConfig agent() {
+        return agent;
+    }
+
+    public DatasetConfig dataset() {
+        return dataset;
+    }
+
+    public PlatformConfig platform() {
+        return platform;
     }
 
     public Path source() {
         return source;
     }
 
-    /** The {@code [env]} section, or null when the file has none. */
-    public EnvConfig env() {
-        return env;
+    /** Where {@code dottedKey} was written ({@code experiment.toml:12:8}, an environment variable...), or null. */
+    public String where(String dottedKey) {
+        return layer.keyOrigin(dottedKey).where();
     }
 
-    /** The position of a dotted key (e.g. {@code env.sigma}), for messages; null when absent. */
+    /** The TOML position of a dotted key (e.g. {@code env.sigma}) in the file, for messages; null when absent. */
     public TomlPosition position(String dottedKey) {
+        if (layer.toml == null) return null;
         try {
-            return toml.inputPositionOf(dottedKey);
+            return layer.toml.inputPositionOf(dottedKey);
         } catch (RuntimeException e) {
             return null;
         }
@@ -148,29 +274,275 @@ public final class ExperimentConfig {
 
     /**
      * A {@link ConfigException} for a problem with {@code dottedKey}, positioned at the key (or at
-     * its nearest enclosing key present in the file).
+     * its nearest enclosing key present in the sources).
      */
     public ConfigException error(String dottedKey, String problem) {
-        String k = dottedKey;
-        TomlPosition pos = position(k);
-        while (pos == null && k.contains(".")) {
+        return layer.keyOrigin(dottedKey).error(dottedKey, problem);
+    }
+
+    /** A {@link ConfigException} positioned at {@code key} of the {@code index}-th wrapper (or at the wrapper). */
+    public ConfigException wrapperError(int index, String key, String problem) {
+        String path = "wrappers[" + index + "]." + key;
+        Origin o = layer.keyOrigins.get(path);
+        String k = key;
+        while (o == null && k.contains(".")) {
             k = k.substring(0, k.lastIndexOf('.'));
-            pos = position(k);
+            o = layer.keyOrigins.get("wrappers[" + index + "]." + k);
         }
-        return new ConfigException(source, line(pos), column(pos), dottedKey, problem);
+        if (o == null) o = layer.keyOrigin("wrappers[" + index + "].name");
+        return o.error(path, problem);
     }
 
-    /** The raw table of a section, as plain values (empty when absent). */
+    /** The raw table of a section after all sources, as plain values (empty when absent). */
+    @SuppressWarnings("unchecked")
     public Map<String, Object> section(String name) {
-        Object v = toml.get(List.of(name));
-        return v instanceof TomlTable t ? TomlValues.toMap(t) : Map.of();
+        Object v = layer.tree.get(name);
+        return v instanceof Map ? Layer.deepCopy((Map<String, Object>) v) : Map.of();
     }
 
-    private static int line(TomlPosition p) {
-        return p == null ? 0 : p.line();
+    // ------------------------------------------------------------------ output
+
+    /** The effective configuration, defaults included, in the file's shape. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("local_dir", localDir);
+        if (env != null) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", env.name());
+            e.putAll(env.params());
+            m.put("env", e);
+        }
+        if (!wrappers.isEmpty()) {
+            List<Object> ws = new ArrayList<>();
+            for (WrapperConfig w : wrappers) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("name", w.name());
+                t.putAll(w.params());
+                ws.add(t);
+            }
+            m.put("wrappers", ws);
+        }
+        Map<String, Object> mon = new LinkedHashMap<>();
+        mon.put("name", monitor.name());
+        mon.put("trigger", monitor.trigger());
+        mon.put("interval", monitor.interval());
+        mon.put("verbose", monitor.verbose());
+        Map<String, Object> plot = new LinkedHashMap<>();
+        plot.put("create", monitor.plot().create());
+        plot.put("step", monitor.plot().step());
+        plot.put("title", monitor.plot().title());
+        plot.put("ext", monitor.plot().ext());
+        mon.put("plot", plot);
+        m.put("monitor", mon);
+        Map<String, Object> ag = new LinkedHashMap<>();
+        ag.put("training", Map.of("unit", agent.training().unit(), "value", agent.training().value()));
+        ag.put("inference", Map.of("unit", agent.inference().unit(), "value", agent.inference().value()));
+        m.put("agent", ag);
+        Map<String, Object> ds = new LinkedHashMap<>();
+        ds.put("batch", dataset.batch());
+        ds.put("seq", dataset.seq());
+        ds.put("seed", dataset.seed());
+        ds.put("batch_first", dataset.batchFirst());
+        m.put("dataset", ds);
+        Map<String, Object> pl = new LinkedHashMap<>();
+        pl.put("plugins", platform.plugins());
+        pl.put("runtime", platform.runtime());
+        m.put("platform", pl);
+        return m;
     }
 
-    private static int column(TomlPosition p) {
-        return p == null ? 0 : p.column();
+    /** The effective configuration as TOML, which {@link #parse} reads back to an equal configuration. */
+    public String toToml() {
+        return TomlWriter.write(toMap());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ExperimentConfig c && localDir.equals(c.localDir) && Objects.equals(env, c.env)
+                && wrappers.equals(c.wrappers) && monitor.equals(c.monitor) && agent.equals(c.agent)
+                && dataset.equals(c.dataset) && platform.equals(c.platform);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(localDir, env, wrappers, monitor, agent, dataset, platform);
+    }
+
+    @Override
+    public String toString() {
+        return "ExperimentConfig" + toMap();
+    }
+
+    // ------------------------------------------------------------------ validation
+
+    /** Reads typed values from the merged tree, failing at the first problem with its key and origin. */
+    private static final class Reader {
+        private final Layer layer;
+
+        Reader(Layer layer) {
+            this.layer = layer;
+        }
+
+        private ConfigException valueError(String path, String problem) {
+            return layer.origin(path).error(path, problem);
+        }
+
+        void keys(Map<String, Object> table, String prefix, Set<String> known, String what) {
+            for (String k : table.keySet()) {
+                if (!known.contains(k)) {
+                    String path = prefix.isEmpty() ? k : prefix + "." + k;
+                    String in = prefix.isEmpty() ? "" : " in [" + prefix + "]";
+                    throw layer.keyOrigin(path).error(path, "unknown " + what + " '" + k + "'" + in + Suggestions.didYouMean(k, known)
+                            + " (known: " + String.join(", ", known.stream().sorted().toList()) + ")");
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> table(Map<String, Object> parent, String prefix, String key) {
+            Object v = parent.get(key);
+            if (v == null) return null;
+            String path = prefix.isEmpty() ? key : prefix + "." + key;
+            if (!(v instanceof Map)) throw valueError(path, path + " must be a table ([" + path + "]), got " + show(v));
+            return (Map<String, Object>) v;
+        }
+
+        String string(Map<String, Object> t, String path, String dflt, boolean nonEmpty) {
+            Object v = t == null ? null : t.get(last(path));
+            if (v == null) return dflt;
+            if (!(v instanceof String s)) throw valueError(path, path + " must be a string, got " + show(v));
+            if (nonEmpty && s.isBlank()) throw valueError(path, path + " must not be empty");
+            return s;
+        }
+
+        String oneOf(Map<String, Object> t, String path, String dflt, List<String> allowed) {
+            String s = string(t, path, dflt, false);
+            if (!allowed.contains(s)) {
+                throw valueError(path, path + " must be one of " + String.join(", ", allowed) + ", got " + show(s)
+                        + Suggestions.didYouMean(s, allowed));
+            }
+            return s;
+        }
+
+        long positive(Map<String, Object> t, String path, long dflt) {
+            long v = integer(t, path, dflt, "a positive integer");
+            if (v <= 0) throw valueError(path, path + " must be a positive integer, got " + v);
+            return v;
+        }
+
+        long integer(Map<String, Object> t, String path, long dflt, String what) {
+            Object v = t == null ? null : t.get(last(path));
+            if (v == null) return dflt;
+            if (!(v instanceof Long l)) throw valueError(path, path + " must be " + what + ", got " + show(v));
+            return l;
+        }
+
+        boolean bool(Map<String, Object> t, String path, boolean dflt) {
+            Object v = t == null ? null : t.get(last(path));
+            if (v == null) return dflt;
+            if (!(v instanceof Boolean b)) throw valueError(path, path + " must be true or false, got " + show(v));
+            return b;
+        }
+
+        private static String last(String path) {
+            return path.substring(path.lastIndexOf('.') + 1);
+        }
+
+        EnvConfig env() {
+            Map<String, Object> t = table(layer.tree, "", "env");
+            if (t == null) return null;
+            Object name = t.get("name");
+            if (!(name instanceof String s) || s.isBlank()) {
+                Origin o = t.containsKey("name") ? layer.origin("env.name") : layer.keyOrigin("env");
+                throw o.error("env.name", "env.name must be a task id such as \"PerceptualDecisionMaking-v0\""
+                        + (name == null ? "" : ", got " + show(name)));
+            }
+            Object dt = t.get("dt");
+            if (dt != null && (!(dt instanceof Number n) || !(n.doubleValue() > 0))) {
+                throw valueError("env.dt", "env.dt must be a positive number of ms, got " + show(dt));
+            }
+            Map<String, Object> params = new LinkedHashMap<>(t);
+            params.remove("name");
+            return new EnvConfig(s, params);
+        }
+
+        @SuppressWarnings("unchecked")
+        List<WrapperConfig> wrappers() {
+            Object v = layer.tree.get("wrappers");
+            List<WrapperConfig> out = new ArrayList<>();
+            if (v == null) return out;
+            if (!(v instanceof List<?> list)) throw valueError("wrappers", "wrappers must be an array of tables ([[wrappers]]), got " + show(v));
+            for (int i = 0; i < list.size(); i++) {
+                String p = "wrappers[" + i + "]";
+                if (!(list.get(i) instanceof Map)) throw valueError(p, "each wrapper must be a table ([[wrappers]] with a name), got " + show(list.get(i)));
+                Map<String, Object> w = (Map<String, Object>) list.get(i);
+                if (!(w.get("name") instanceof String name) || name.isBlank()) {
+                    Origin o = w.containsKey("name") ? layer.origin(p + ".name") : layer.keyOrigin(p);
+                    throw o.error(p + ".name", p + ".name must be a wrapper id such as \"PassReward\"");
+                }
+                Map<String, Object> params = new LinkedHashMap<>(w);
+                params.remove("name");
+                out.add(new WrapperConfig(name, params));
+            }
+            return out;
+        }
+
+        MonitorConfig monitor(EnvConfig env) {
+            Map<String, Object> t = table(layer.tree, "", "monitor");
+            MonitorConfig d = MonitorConfig.DEFAULTS;
+            if (t != null) keys(t, "monitor", Set.of("name", "trigger", "interval", "verbose", "plot"), "key");
+            Map<String, Object> p = t == null ? null : table(t, "monitor", "plot");
+            if (p != null) keys(p, "monitor.plot", Set.of("create", "step", "title", "ext"), "key");
+            String title = string(p, "monitor.plot.title", d.plot().title(), false);
+            if (title.isEmpty() && env != null) title = env.name();
+            MonitorConfig.Plot plot = new MonitorConfig.Plot(
+                    bool(p, "monitor.plot.create", d.plot().create()),
+                    positive(p, "monitor.plot.step", d.plot().step()),
+                    title,
+                    oneOf(p, "monitor.plot.ext", d.plot().ext(), List.of("png", "jpg", "bmp", "gif")));
+            return new MonitorConfig(
+                    string(t, "monitor.name", d.name(), false),
+                    oneOf(t, "monitor.trigger", d.trigger(), List.of("trial", "step")),
+                    positive(t, "monitor.interval", d.interval()),
+                    bool(t, "monitor.verbose", d.verbose()),
+                    plot);
+        }
+
+        AgentConfig agent() {
+            Map<String, Object> t = table(layer.tree, "", "agent");
+            if (t != null) keys(t, "agent", Set.of("training", "inference"), "key");
+            return new AgentConfig(run(t, "training", AgentConfig.DEFAULTS.training()), run(t, "inference", AgentConfig.DEFAULTS.inference()));
+        }
+
+        private AgentConfig.Run run(Map<String, Object> agent, String which, AgentConfig.Run d) {
+            Map<String, Object> t = agent == null ? null : table(agent, "agent", which);
+            String prefix = "agent." + which;
+            if (t != null) keys(t, prefix, Set.of("unit", "value"), "key");
+            return new AgentConfig.Run(oneOf(t, prefix + ".unit", d.unit(), List.of("trial", "step")), positive(t, prefix + ".value", d.value()));
+        }
+
+        DatasetConfig dataset() {
+            Map<String, Object> t = table(layer.tree, "", "dataset");
+            DatasetConfig d = DatasetConfig.DEFAULTS;
+            if (t != null) keys(t, "dataset", Set.of("batch", "seq", "seed", "batch_first"), "key");
+            long seed = integer(t, "dataset.seed", d.seed(), "an integer");
+            return new DatasetConfig(positive(t, "dataset.batch", d.batch()), positive(t, "dataset.seq", d.seq()), seed,
+                    bool(t, "dataset.batch_first", d.batchFirst()));
+        }
+
+        PlatformConfig platform() {
+            Map<String, Object> t = table(layer.tree, "", "platform");
+            PlatformConfig d = PlatformConfig.DEFAULTS;
+            if (t != null) keys(t, "platform", Set.of("plugins", "runtime"), "key");
+            return new PlatformConfig(string(t, "platform.plugins", d.plugins(), false),
+                    oneOf(t, "platform.runtime", d.runtime(), List.of("pf4j", "classpath", "osgi")));
+        }
+
+        private static String show(Object v) {
+            if (v instanceof String s) return "\"" + s + "\"";
+            if (v instanceof Map) return "a table";
+            if (v instanceof List) return "an array";
+            return String.valueOf(v).toLowerCase(Locale.ROOT).equals("null") ? "nothing" : String.valueOf(v);
+        }
     }
 }

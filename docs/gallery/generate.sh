@@ -1,0 +1,14 @@
+#!/bin/sh
+# Regenerates the figures of docs/gallery.md with the built distribution:
+#   ./mvnw -B -ntp package -DskipTests && sh docs/gallery/generate.sh
+# NEUROGYM may name another launcher (e.g. NEUROGYM=neurogym when it is on the PATH).
+set -e
+cd "$(dirname "$0")"
+NEUROGYM="${NEUROGYM:-../../distribution/target/neurogym/bin/neurogym}"
+"$NEUROGYM" plot PerceptualDecisionMaking-v0 --agent oracle --trials 2 --seed 1 --width 800 --out perceptual.png
+"$NEUROGYM" plot DelayMatchSample-v0 --agent oracle --trials 2 --seed 1 --width 800 --out working-memory.png
+"$NEUROGYM" plot EconomicDecisionMaking-v0 --agent oracle --trials 3 --seed 1 --width 800 --out value-based.png
+"$NEUROGYM" plot Reaching1D-v0 --agent oracle --trials 2 --seed 1 --width 800 --out motor.png
+"$NEUROGYM" plot ReadySetGo-v0 --agent oracle --trials 2 --seed 1 --width 800 --out timing.png
+"$NEUROGYM" plot PerceptualDecisionMaking-v0 --agent random --trials 3 --seed 2 --param dim_ring=16 --width 800 --out heatmap.png
+"$NEUROGYM" psychometric PerceptualDecisionMaking-v0 --agent threshold --trials 2000 --seed 1 --out psychometric.png
