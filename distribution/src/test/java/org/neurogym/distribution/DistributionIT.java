@@ -23,7 +23,8 @@ class DistributionIT {
     static Result neurogym(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("sh", DIST.resolve("bin/neurogym").toString()));
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        // a scratch working directory: whatever a command writes relative to it (Monitor runs) stays out of the tree
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Files.createTempDirectory("ngym-cwd").toFile());
         pb.environment().putAll(env);
         Path out = Files.createTempFile("ngym", ".out");
         Path err = Files.createTempFile("ngym", ".err");

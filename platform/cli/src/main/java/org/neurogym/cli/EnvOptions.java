@@ -108,7 +108,42 @@ final class EnvOptions {
                 throw e;
             }
         }
+        if (withMonitor && file != null && file.hasMonitor()) {
+            Map<String, Object> monitor = monitorParams(file, entry.id());
+            try {
+                env = host.wrap(env, "Monitor", monitor);
+            } catch (org.neurogym.core.registry.UnknownIdException e) {
+                env.close();
+                throw file.error("monitor", "[monitor] needs the Monitor wrapper, from the monitor plugin: " + e.getMessage());
+            } catch (ParameterException e) {
+                env.close();
+                throw file.error("monitor." + e.key(), e.getMessage());
+            }
+            wrappers.add(new WrapperConfig("Monitor", monitor));
+        }
         return new Made(entry, merged, wrappers, env);
+    }
+
+    /** Set by commands that run an experiment: a file's [monitor] section then wraps the env in the Monitor, outermost. */
+    boolean withMonitor;
+
+    /** The Monitor wrapper's parameters from the file's (validated) [monitor] section and local_dir. */
+    private static Map<String, Object> monitorParams(ExperimentConfig file, String envName) {
+        var m = file.monitor();
+        Map<String, Object> plot = new LinkedHashMap<>();
+        plot.put("create", m.plot().create());
+        plot.put("step", m.plot().step());
+        plot.put("title", m.plot().title());
+        plot.put("ext", m.plot().ext());
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("name", m.name());
+        p.put("trigger", m.trigger());
+        p.put("interval", m.interval());
+        p.put("verbose", m.verbose());
+        p.put("plot", plot);
+        p.put("local_dir", file.localDir());
+        p.put("env_name", envName);
+        return p;
     }
 
     @SuppressWarnings("unchecked")

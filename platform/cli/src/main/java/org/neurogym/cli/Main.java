@@ -20,7 +20,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "neurogym", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neuroscience cognitive tasks for training neural networks.",
         subcommands = {ListCommand.class, InfoCommand.class, RunCommand.class, CheckCommand.class, WrappersCommand.class,
-                DocsCommand.class, CommandLine.HelpCommand.class})
+                DocsCommand.class, DatasetCommand.class, BenchCommand.class, PlotCommand.class, PsychometricCommand.class,
+                ConfigCommand.class,
+                PluginsCommand.class, AssembleCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements AutoCloseable {
     public static final int OK = 0;
     public static final int FAILURE = 1;
@@ -29,18 +31,33 @@ public final class Main implements AutoCloseable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Log more and print stack traces of errors.")
     boolean verbose;
 
-    @Option(names = "--plugins", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(names = "--plugins-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "Plugins directory (default: $NEUROGYM_PLUGINS, else <home>/plugins of the distribution).")
     Path pluginsDir;
 
+    /** How plugin jars are loaded: only the class path, a PF4J plugins directory, or OSGi bundles. */
+    enum RuntimeKind { classpath, pf4j, osgi }
+
+    @Option(names = "--runtime", scope = ScopeType.INHERIT, paramLabel = "KIND",
+            description = "Plugin runtime: classpath (class path only), pf4j (default: the plugins directory, one class loader"
+                    + " per jar) or osgi (the plugins directory as bundles in Apache Felix).")
+    RuntimeKind runtime;
+
     private Host host;
 
-    /** The host, started on first use: class-path plugins plus the plugins directory. */
+    RuntimeKind runtimeKind() {
+        return runtime == null ? RuntimeKind.pf4j : runtime;
+    }
+
+    /** The host, started on first use: class-path plugins plus the plugins directory in the chosen runtime. */
     Host host() {
         if (host == null) {
             Host.Builder b = Host.builder().classpath(Main.class.getClassLoader());
-            Path dir = pluginsDirectory();
-            if (dir != null) b.pluginsDirectory(dir);
+            Path dir = runtimeKind() == RuntimeKind.classpath ? null : pluginsDirectory();
+            if (dir != null) {
+                if (runtimeKind() == RuntimeKind.osgi) b.runtime(new org.neurogym.osgi.OsgiRuntime(dir));
+                else b.pluginsDirectory(dir);
+            }
             host = b.build();
         }
         return host;
@@ -49,7 +66,7 @@ public final class Main implements AutoCloseable {
     Path pluginsDirectory() {
         if (pluginsDir != null) {
             if (!Files.isDirectory(pluginsDir)) throw new CommandLine.ParameterException(new CommandLine(this),
-                    "--plugins: " + pluginsDir + " is not a directory");
+                    "--plugins-dir: " + pluginsDir + " is not a directory");
             return pluginsDir;
         }
         String env = System.getenv("NEUROGYM_PLUGINS");

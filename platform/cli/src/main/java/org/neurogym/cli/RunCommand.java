@@ -55,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Runner.Limit limit = length == null || (length.trials == null && length.steps == null) ? Runner.Limit.trials(100)
                 : length.trials != null ? Runner.Limit.trials(length.trials) : Runner.Limit.steps(length.steps);
+        envOptions.withMonitor = true; // a [monitor] section in --config records the run
         EnvOptions.Made made = envOptions.make(main.host(), id);
         RunReport report;
         try (Env env = made.env()) {
