@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -192,7 +191,7 @@ class PluginPlatformIT {
         Path out = work.resolve("lab");
         List<String> args = new ArrayList<>(List.of("assemble", "--plugins", "perceptual,wrappers", "--out", out.toString(), "--archive"));
         Path example = exampleJar();
-        if (example != null) args.addAll(List.of("--add", example.toString()));
+        args.addAll(List.of("--add", example.toString()));
         Result r = DistributionIT.neurogym(args.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(work.resolve("lab.tar.gz")) > 0);
@@ -202,7 +201,7 @@ class PluginPlatformIT {
         List<String> plugins = new ArrayList<>();
         Matcher m = Pattern.compile("\"plugin\": \"([^\"]+)\"").matcher(list.out());
         while (m.find()) if (!plugins.contains(m.group(1))) plugins.add(m.group(1));
-        assertEquals(example == null ? List.of("perceptual") : List.of("example", "perceptual"),
+        assertEquals(List.of("example", "perceptual"),
                 plugins.stream().sorted().toList(), "only the chosen plugins' tasks: " + list.out());
         Result all = DistributionIT.neurogym("list", "--json");
         long perceptualTasks = all.out().lines().filter(l -> l.contains("\"plugin\": \"perceptual\"")).count();
@@ -214,15 +213,17 @@ class PluginPlatformIT {
         assertEquals(0, run.code(), run.err());
     }
 
+    /** The standalone example plugin, which the build makes before the integration tests (maven-invoker-plugin). */
     static Path exampleJar() {
         String p = System.getProperty("neurogym.example.jar");
-        return p != null && Files.isRegularFile(Path.of(p)) ? Path.of(p) : null;
+        assertNotNull(p, "system property neurogym.example.jar is not set");
+        assertTrue(Files.isRegularFile(Path.of(p)), "the example plugin was not built: " + p);
+        return Path.of(p);
     }
 
     @Test
     void theStandaloneExamplePluginDropsInAndRuns(@TempDir Path plugins) throws Exception {
         Path example = exampleJar();
-        assumeTrue(example != null, "build it first: mvn -f plugins/example/pom.xml package");
         Files.copy(example, plugins.resolve(example.getFileName()));
         Map<String, String> env = Map.of("NEUROGYM_PLUGINS", plugins.toString());
         Result list = DistributionIT.neurogym(env, "list", "--json");
