@@ -38,8 +38,12 @@ final class EnvOptions {
     /** The chosen task, its parameters, the wrappers applied, and the env made from them. */
     record Made(TaskEntry entry, Map<String, Object> params, List<WrapperConfig> wrappers, Env env) {}
 
+    /** The --config file as loaded by the last {@link #make}, or null. */
+    ExperimentConfig loaded;
+
     Made make(Host host, String idArgument) {
         ExperimentConfig file = config == null ? null : ExperimentConfig.load(config);
+        loaded = file;
         String id = idArgument;
         if (collection != null) {
             if (id != null) throw new IllegalArgumentException("give a task id or --collection, not both");

@@ -45,8 +45,28 @@ public final class Main implements AutoCloseable {
 
     private Host host;
 
+    /** The running command's --config file, whose [platform] section chooses the runtime and plugins directory. */
+    private Path configFile;
+    private org.neurogym.core.config.PlatformConfig platform;
+
     RuntimeKind runtimeKind() {
-        return runtime == null ? RuntimeKind.pf4j : runtime;
+        if (runtime != null) return runtime;
+        String fromFile = platform().runtime();
+        if (fromFile == null || fromFile.isBlank()) return RuntimeKind.pf4j;
+        try {
+            return RuntimeKind.valueOf(fromFile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("platform.runtime must be classpath, pf4j or osgi, got '" + fromFile + "' in " + configFile);
+        }
+    }
+
+    /** The [platform] section of the command's --config file (defaults without one); command-line options win over it. */
+    private org.neurogym.core.config.PlatformConfig platform() {
+        if (platform == null) {
+            platform = configFile == null ? org.neurogym.core.config.PlatformConfig.DEFAULTS
+                    : org.neurogym.core.config.ExperimentConfig.load(configFile).platform();
+        }
+        return platform;
     }
 
     /** The host, started on first use: class-path plugins plus the plugins directory in the chosen runtime. */
@@ -68,6 +88,15 @@ public final class Main implements AutoCloseable {
             if (!Files.isDirectory(pluginsDir)) throw new CommandLine.ParameterException(new CommandLine(this),
                     "--plugins-dir: " + pluginsDir + " is not a directory");
             return pluginsDir;
+        }
+        String fromFile = platform().plugins();
+        if (fromFile != null && !fromFile.isBlank()) {
+            Path base = configFile.toAbsolutePath().getParent();
+            Path dir = base == null ? Path.of(fromFile) : base.resolve(fromFile);
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("platform.plugins: " + dir + " is not a directory (from " + configFile + ")");
+            }
+            return dir;
         }
         String env = System.getenv("NEUROGYM_PLUGINS");
         if (env != null && !env.isBlank()) return Path.of(env);
@@ -93,6 +122,11 @@ public final class Main implements AutoCloseable {
             cli.setErr(err);
             cli.setExecutionStrategy(parsed -> {
                 Logging.configure(main.verbose);
+                for (CommandLine c : parsed.asCommandLineList()) {
+                    for (var mixin : c.getCommandSpec().mixins().values()) {
+                        if (mixin.userObject() instanceof EnvOptions e && e.config != null) main.configFile = e.config;
+                    }
+                }
                 return new CommandLine.RunLast().execute(parsed);
             });
             cli.setParameterExceptionHandler((ex, a) -> {

@@ -35,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
     String agent;
 
     static final class Length {
-        @Option(names = "--trials", paramLabel = "N", description = "Run until N trials have ended (default 100).")
+        @Option(names = "--trials", paramLabel = "N", description = "Run until N trials have ended (default: [agent.inference] of --config, else 100 trials).")
         Long trials;
 
         @Option(names = "--steps", paramLabel = "N", description = "Run N steps.")
@@ -53,10 +53,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Runner.Limit limit = length == null || (length.trials == null && length.steps == null) ? Runner.Limit.trials(100)
-                : length.trials != null ? Runner.Limit.trials(length.trials) : Runner.Limit.steps(length.steps);
         envOptions.withMonitor = true; // a [monitor] section in --config records the run
         EnvOptions.Made made = envOptions.make(main.host(), id);
+        Runner.Limit limit = limit();
         RunReport report;
         try (Env env = made.env()) {
             report = Runner.run(made.entry().id(), env, agent(env), agent, seed, limit);
@@ -87,6 +86,17 @@ final class RunCommand implements Callable<Integer> {
             report.infoMeans().forEach((k, v) -> out.printf("  mean %-14s %s%n", k, Output.fixed(v, 4)));
         }
         return Main.OK;
+    }
+
+    /** --trials or --steps; else the --config file's [agent.inference]; else 100 trials. */
+    private Runner.Limit limit() {
+        if (length != null && length.trials != null) return Runner.Limit.trials(length.trials);
+        if (length != null && length.steps != null) return Runner.Limit.steps(length.steps);
+        if (envOptions.loaded != null) {
+            var inference = envOptions.loaded.agent().inference();
+            return inference.unit().equals("trial") ? Runner.Limit.trials(inference.value()) : Runner.Limit.steps(inference.value());
+        }
+        return Runner.Limit.trials(100);
     }
 
     private Agent agent(Env env) {
