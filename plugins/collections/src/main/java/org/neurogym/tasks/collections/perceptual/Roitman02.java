@@ -50,19 +50,6 @@ public final class Roitman02 extends RandomDotsTask {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        if (inPeriod("fixation")) {
-            if (action != 0) {
-                out.setNewTrial(abort);
-                out.addReward(reward("abort"));
-            }
-        } else if (inPeriod("decision") && action != 0) {
-            out.setNewTrial(true);
-            if (action == gtNow()) {
-                out.addReward(reward("correct"));
-                performance = 1;
-            } else {
-                out.addReward(reward("fail"));
-            }
-        }
+        judgeFixateThenDecide(action, out, FixationRule.FIXATION_PERIOD, abort);
     }
 }

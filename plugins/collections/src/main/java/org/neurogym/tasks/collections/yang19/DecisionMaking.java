@@ -188,6 +188,6 @@ public final class DecisionMaking extends RingTask {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        judge(action, out);
+        judgeFixateThenDecide(action, out, FixationRule.FIXATION_PERIOD, false);
     }
 }

@@ -121,7 +121,7 @@ public final class DelayMatch extends RingTask {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        judge(action, out);
+        judgeFixateThenDecide(action, out, FixationRule.FIXATION_PERIOD, false);
         // Fix: on a no-go trial, fixating through the whole decision period is the correct answer.
         if (!go && action == 0 && inPeriod("decision") && stepIndex() == periodEnd("decision") - 1) {
             out.setNewTrial(true);

@@ -116,6 +116,6 @@ public final class Reach extends RingTask {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        judge(action, out);
+        judgeFixateThenDecide(action, out, FixationRule.FIXATION_PERIOD, false);
     }
 }

@@ -56,22 +56,4 @@ abstract class RingTask extends TrialEnv {
         return bump;
     }
 
-    /**
-     * The judgement the reference's tasks share: any response during the fixation period costs
-     * the abort reward (without ending the trial); the first response during the decision period
-     * ends the trial, correct when it is the ground truth.
-     */
-    protected final void judge(int action, StepResult out) {
-        if (inPeriod("fixation")) {
-            if (action != 0) out.addReward(reward("abort"));
-        } else if (inPeriod("decision") && action != 0) {
-            out.setNewTrial(true);
-            if (action == gtNow()) {
-                out.addReward(reward("correct"));
-                performance = 1;
-            } else {
-                out.addReward(reward("fail"));
-            }
-        }
-    }
 }
