@@ -55,5 +55,4 @@ abstract class RingTask extends TrialEnv {
         }
         return bump;
     }
-
 }
