@@ -6,7 +6,7 @@ import org.neurogym.api.agent.Agents;
 import org.neurogym.api.space.Discrete;
 import org.neurogym.plot.psychometric.ThresholdAgent;
 
-/** The {@code --agent} values of {@code plot} and {@code psychometric}: random, oracle, fixed:K, threshold[:W]. */
+/** The {@code --agent} values of {@code run}, {@code plot} and {@code psychometric}: random, oracle, fixed:K, threshold[:W]. */
 final class AgentSpec {
     private AgentSpec() {}
 

@@ -5,9 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurogym.api.Env;
-import org.neurogym.api.agent.Agent;
-import org.neurogym.api.agent.Agents;
-import org.neurogym.api.space.Discrete;
 import org.neurogym.core.json.Json;
 import org.neurogym.core.run.RunReport;
 import org.neurogym.core.run.Runner;
@@ -31,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--agent", paramLabel = "AGENT", defaultValue = "random",
-            description = "random, oracle (acts the ground truth) or fixed:K (always action K). Default ${DEFAULT-VALUE}.")
+            description = AgentSpec.HELP + ". Default ${DEFAULT-VALUE}.")
     String agent;
 
     static final class Length {
@@ -58,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
         Runner.Limit limit = limit();
         RunReport report;
         try (Env env = made.env()) {
-            report = Runner.run(made.entry().id(), env, agent(env), agent, seed, limit);
+            report = Runner.run(made.entry().id(), env, AgentSpec.make(agent, env, seed), agent, seed, limit);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -97,23 +94,5 @@ final class RunCommand implements Callable<Integer> {
             return inference.unit().equals("trial") ? Runner.Limit.trials(inference.value()) : Runner.Limit.steps(inference.value());
         }
         return Runner.Limit.trials(100);
-    }
-
-    private Agent agent(Env env) {
-        if (agent.equals("random")) return Agents.random(env.actionSpace(), seed);
-        if (agent.equals("oracle")) return Agents.oracle(env);
-        if (agent.startsWith("fixed:")) {
-            int k;
-            try {
-                k = Integer.parseInt(agent.substring(6));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--agent fixed:K needs an integer action, got '" + agent.substring(6) + "'");
-            }
-            if (!(env.actionSpace() instanceof Discrete d) || !d.contains(k)) {
-                throw new IllegalArgumentException("--agent " + agent + ": action " + k + " is outside " + env.actionSpace());
-            }
-            return Agents.fixed(k);
-        }
-        throw new IllegalArgumentException("--agent must be random, oracle or fixed:K, got '" + agent + "'");
     }
 }
