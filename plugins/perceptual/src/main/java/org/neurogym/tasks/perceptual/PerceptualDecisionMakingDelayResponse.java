@@ -53,7 +53,8 @@ public final class PerceptualDecisionMakingDelayResponse extends TrialEnv {
         // the ground truth is the action itself (1 or 2), as in the reference
         int groundTruth = trial.setDefault("ground_truth", 1 + rng.integer(2));
         double coh = trial.setDefault("coh", rng.choice(cohs));
-        trial.put("sigma", sigma);
+        // the noise level is a trial fact too (per step, already scaled by dt), so a caller can impose it
+        double noise = trial.setDefault("sigma", sigma);
 
         addPeriods("fixation", "stimulus", "delay", "decision");
 
@@ -61,7 +62,7 @@ public final class PerceptualDecisionMakingDelayResponse extends TrialEnv {
         setOb(1, "stimulus", "fixation");
         setOb((1 - coh / 100) / 2, "stimulus", "stimulus");
         setOb((1 + coh / 100) / 2, "stimulus", groundTruth);
-        addRandn(0, sigma, "stimulus", "stimulus");
+        addRandn(0, noise, "stimulus", "stimulus");
         setOb(new double[] {1, 0, 0}, "delay");
 
         setGroundTruth(groundTruth, "decision");
