@@ -16,6 +16,8 @@ import org.neurogym.api.spi.WrapperDescriptor;
  * Draws each trial's ground truth conditioned on the previous trial's: row {@code i} of the
  * transition matrix {@code probs} (choices x choices) gives the probabilities of the next choice
  * after choice {@code i}. The first trial of an episode follows a uniformly drawn "previous" choice.
+ * A trial fact {@code probs} given by an outer wrapper (e.g. {@link ScheduleAttr}) replaces the
+ * matrix for that trial; the trial records the matrix used under {@code probs}.
  */
 public final class TrialHistory extends TrialWrapper {
     public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.of("TrialHistory",
@@ -70,11 +72,18 @@ public final class TrialHistory extends TrialWrapper {
 
     @Override
     public Trial newTrial(Map<String, ?> kwargs) {
-        double[] row = probs[previous];
-        previous = own.rng.weighted(row);
+        double[][] m = probs;
+        Object given = kwargs.get("probs");
+        if (given != null) {
+            // a per-trial matrix from an outer wrapper (e.g. ScheduleAttr) replaces the wrapper's for this trial
+            m = transitions(env, (double[][]) ParamType.NUMBER_MATRIX.convert("probs", given), choices.n);
+        }
+        previous = own.rng.weighted(m[previous]);
         Map<String, Object> imposed = new HashMap<>(kwargs);
         imposed.put("ground_truth", choices.value(previous));
-        imposed.put("probs", Probabilities.asList(row));
+        List<List<Double>> recorded = new java.util.ArrayList<>(m.length);
+        for (double[] row : m) recorded.add(Probabilities.asList(row));
+        imposed.put("probs", recorded);
         return trialEnv.newTrial(imposed);
     }
 

@@ -66,6 +66,28 @@ class BlockWrappersTest {
     }
 
     @Test
+    void trialHistoryTakesAPerTrialMatrixAndRecordsTheMatrix() {
+        // as in the reference, a 'probs' fact (e.g. from ScheduleAttr) replaces the matrix for that trial
+        TrialBased env = (TrialBased) ScheduleAttr.DESCRIPTOR.wrap(
+                TrialHistory.DESCRIPTOR.wrap(Fixtures.pdm(), Map.of()),
+                Map.of("schedule", "Sequential", "attr_list", List.of(
+                        Map.of("probs", List.of(List.of(0.0, 1.0), List.of(0.0, 1.0))),
+                        Map.of("probs", List.of(List.of(1.0, 0.0), List.of(1.0, 0.0))))));
+        env.reset(4);
+        for (int i = 0; i < 40; i++) {
+            assertEquals(i % 2 == 0 ? 1 : 0, env.trial().getInt("ground_truth"), "trial " + i);
+            List<?> recorded = (List<?>) env.trial().get("probs");
+            assertEquals(2, recorded.size(), "the whole transition matrix is recorded");
+            assertEquals(i % 2 == 0 ? List.of(0.0, 1.0) : List.of(1.0, 0.0), recorded.get(0));
+            env.newTrial(Map.of());
+        }
+        TrialBased plain = (TrialBased) TrialHistory.DESCRIPTOR.wrap(Fixtures.pdm(), Map.of());
+        plain.reset(4);
+        assertEquals(List.of(List.of(0.5, 0.5), List.of(0.5, 0.5)), plain.trial().get("probs"));
+        assertThrows(NeuroGymException.class, () -> plain.newTrial(Map.of("probs", List.of(List.of(1.0)))));
+    }
+
+    @Test
     void trialHistoryNeedsASquareMatrixOfTheTasksChoices() {
         NeuroGymException e = assertThrows(NeuroGymException.class, () -> TrialHistory.DESCRIPTOR.wrap(Fixtures.pdm(),
                 Map.of("probs", List.of(List.of(0.5, 0.25, 0.25), List.of(0.5, 0.25, 0.25), List.of(0.5, 0.25, 0.25)))));
