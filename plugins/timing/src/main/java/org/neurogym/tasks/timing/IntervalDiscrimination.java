@@ -54,7 +54,11 @@ public final class IntervalDiscrimination extends TrialEnv {
         addPeriodAfter("stim2", "delay1", duration2);
         addPeriodAfter("delay2", "stim2");
         addPeriodAfter("decision", "delay2");
-        int groundTruth = duration1 > duration2 ? 1 : 2;
+        // Compared as shown, in whole steps: an imposed duration is floored to dt like the period it sets,
+        // so two durations that fill the same number of steps are a tie (choice 2).
+        int steps1 = periodEnd("stim1") - periodStart("stim1");
+        int steps2 = periodEnd("stim2") - periodStart("stim2");
+        int groundTruth = steps1 > steps2 ? 1 : 2;
         trial.put("ground_truth", groundTruth);
 
         addOb(1, null, "fixation");

@@ -280,4 +280,17 @@ class TimingRulesTest {
         assertEquals(-0.1, r.reward(), 1e-12, "breaking fixation costs");
         assertFalse(r.newTrial());
     }
+
+    @Test
+    void intervalDiscriminationJudgesImposedDurationsAsShownInSteps() {
+        TrialEnv env = make(IntervalDiscrimination.DESCRIPTOR, Map.of());
+        // dt 80: 350 ms and 340 ms both fill 4 steps, so the stimuli look equally long: a tie, choice 2
+        env.newTrial(Map.of("duration1", 350.0, "duration2", 340.0));
+        assertEquals(env.periodEnd("stim1") - env.periodStart("stim1"), env.periodEnd("stim2") - env.periodStart("stim2"));
+        assertEquals(2, env.trial().getInt("ground_truth"));
+        assertEquals(2, env.trialGroundTruth()[env.periodStart("decision")]);
+        // 400 ms (5 steps) against 399 ms (4 steps): the first is longer as shown
+        env.newTrial(Map.of("duration1", 400.0, "duration2", 399.0));
+        assertEquals(1, env.trial().getInt("ground_truth"));
+    }
 }
