@@ -65,7 +65,9 @@ public final class OneTwoThreeGo extends ProductionTask {
     protected void onNewTrial(Trial trial) {
         // The periods before interval1 come first, so that an 'until' timing of interval1 counts from the trial start.
         addPeriods("fixation", "target", "s1");
-        interval = trial.setDefault("interval", sampleTime("interval1"));
+        // a given interval is floored to whole steps like a drawn one, so the periods shown and the target agree
+        interval = Math.floor(trial.setDefault("interval", sampleTime("interval1")) / dt) * dt;
+        trial.put("interval", interval);
 
         addPeriodAfter("interval1", "s1", interval);
         addPeriodAfter("s2", "interval1");

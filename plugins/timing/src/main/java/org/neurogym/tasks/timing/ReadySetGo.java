@@ -60,7 +60,9 @@ public final class ReadySetGo extends ProductionTask {
     protected void onNewTrial(Trial trial) {
         // Fixation first, so that an 'until' timing of the measure counts from the trial start.
         addPeriod("fixation");
-        double measure = trial.setDefault("measure", sampleTime("measure"));
+        // a given measure is floored to whole steps like a drawn one, so the period shown and the target agree
+        double measure = Math.floor(trial.setDefault("measure", sampleTime("measure")) / dt) * dt;
+        trial.put("measure", measure);
         double trialGain = trial.setDefault("gain", gain);
         production = measure * trialGain;
         trial.put("production", production);
