@@ -41,6 +41,19 @@ public interface TrialBased extends Env {
     /** True when the task defined a ground truth for the current trial. */
     boolean hasGroundTruth();
 
-    /** The task under the wrappers. */
+    /**
+     * The task under the wrappers: the task that built the current trial. Under a wrapper that runs
+     * trials from several envs, it is the task of the env of the current trial.
+     */
     TrialEnv task();
+
+    /**
+     * Hands down the <em>top</em>: the trial-based env that every task below this one asks for its
+     * next trial, at reset and when a trial ends. A {@link TrialEnv} records it; a
+     * {@link TrialWrapper} passes it to the env below (by default); a wrapper that holds several envs
+     * passes it to every one of them. {@link TrialWrapper}'s constructor calls it to make itself the
+     * top; other callers are wrappers that must route trials through themselves for a while (and then
+     * hand the previous top back).
+     */
+    void setTop(TrialBased top);
 }

@@ -775,9 +775,11 @@ public abstract class TrialEnv implements TrialBased {
         trialEndSteps = steps;
     }
 
-    /** Makes {@code wrapper} generate this env's trials (called by {@link TrialWrapper}). */
-    final void setTop(TrialBased wrapper) {
-        this.top = wrapper;
+    /** Makes {@code top} build this task's trials from now on (itself by default); see {@link TrialBased#setTop}. */
+    @Override
+    public final void setTop(TrialBased top) {
+        if (top == null) throw new IllegalArgumentException(name() + ": the top of a task cannot be null");
+        this.top = top;
     }
 
     /**

@@ -3,9 +3,11 @@ package org.neurogym.api;
 import java.util.Map;
 
 /**
- * A wrapper that changes how trials are made. On construction it becomes the "top" of the task:
- * whenever a trial ends, the task asks the outermost trial wrapper for the next one, so the
- * wrapper's {@link #newTrial} (e.g. imposing a biased ground truth) is always used.
+ * A wrapper that changes how trials are made. On construction it becomes the "top" of the tasks
+ * below it ({@link TrialBased#setTop}): whenever a trial starts, at reset or when the previous one
+ * ends, the task asks the outermost trial wrapper for it, so the wrapper's {@link #newTrial} (e.g.
+ * imposing a biased ground truth) is always used. Over a wrapper that runs trials from several envs,
+ * the top reaches every env's task.
  */
 public abstract class TrialWrapper extends Wrapper implements TrialBased {
     /** The nearest trial-based env below this wrapper. */
@@ -20,7 +22,13 @@ public abstract class TrialWrapper extends Wrapper implements TrialBased {
                     + env.name() + " is not one");
         }
         this.trialEnv = tb;
-        tb.task().setTop(this);
+        tb.setTop(this);
+    }
+
+    /** Passes the new top to the env below; a wrapper holding several envs passes it to each of them. */
+    @Override
+    public void setTop(TrialBased top) {
+        trialEnv.setTop(top);
     }
 
     /** By default the inner env makes the trial; override to change it. */
@@ -79,8 +87,9 @@ public abstract class TrialWrapper extends Wrapper implements TrialBased {
         return trialEnv.hasGroundTruth();
     }
 
+    /** The task below; a wrapper holding several envs returns the task of the current trial's env. */
     @Override
-    public final TrialEnv task() {
+    public TrialEnv task() {
         return trialEnv.task();
     }
 }

@@ -175,4 +175,82 @@ class TrialWrapperTest {
         assertArrayEquals(new float[] {13, 11}, env.step(0).observation());
         assertArrayEquals(new float[] {11, 12}, env.step(0).observation(), "row 0 of the next trial, shifted");
     }
+    /** Runs trials alternately from two tasks and hands the top down to both, as env schedules do. */
+    static final class Alternating extends TrialWrapper {
+        final TrialEnv second;
+        TrialBased current;
+        TrialBased next;
+
+        Alternating(TrialEnv first, TrialEnv second) {
+            super(first);
+            this.second = second;
+            this.current = first;
+            second.setTop(this);
+        }
+
+        @Override
+        public void setTop(TrialBased top) {
+            super.setTop(top);
+            second.setTop(top);
+        }
+
+        @Override
+        public Trial newTrial(Map<String, ?> kwargs) {
+            current = next;
+            next = current == trialEnv ? second : trialEnv;
+            return current.newTrial(kwargs);
+        }
+
+        /** Resets the second task, then the first, each building its first trial through the top. */
+        @Override
+        public float[] reset(long seed) {
+            next = second;
+            second.reset(seed + 1);
+            return env.reset(seed);
+        }
+
+        @Override
+        public StepResult step(int action) {
+            return current.step(action);
+        }
+
+        @Override
+        public TrialEnv task() {
+            return current.task();
+        }
+
+        @Override
+        public Trial trial() {
+            return current.trial();
+        }
+    }
+
+    @Test
+    void theTopHandedDownReachesEveryTaskOfAWrapperHoldingSeveral() {
+        ToyTask a = StepSemanticsTest.factTask();
+        ToyTask b = StepSemanticsTest.factTask();
+        Alternating pair = new Alternating(a, b);
+        AlwaysOne env = new AlwaysOne(new Plain(pair));
+        env.reset(1);
+        assertSame(a, pair.task());
+        assertEquals(1, a.trial().getInt("ground_truth"));
+        assertEquals(1, b.trial().getInt("ground_truth"));
+        int fromA = 0;
+        int fromB = 0;
+        for (int i = 0; i < 40; i++) {
+            StepResult r = env.step(0);
+            assertTrue(r.newTrial());
+            assertEquals(1, r.trial().getInt("ground_truth"), "trial " + i + " passed through the outer wrapper");
+            assertSame(r.trial(), pair.task().trial());
+            if (pair.task() == a) fromA++;
+            else fromB++;
+        }
+        assertTrue(fromA >= 19 && fromB >= 19, fromA + " / " + fromB);
+        assertEquals(a.trialCount() + b.trialCount(), env.made);
+    }
+
+    @Test
+    void aTaskRefusesANullTop() {
+        assertThrows(IllegalArgumentException.class, () -> StepSemanticsTest.factTask().setTop(null));
+    }
 }

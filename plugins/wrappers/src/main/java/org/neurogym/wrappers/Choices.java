@@ -36,9 +36,27 @@ final class Choices {
         return first + j;
     }
 
+    /**
+     * The choices of the task under {@code env}; under an env schedule, every scheduled task is
+     * probed and all must agree.
+     */
     static Choices probe(String wrapper, Env env) {
-        TrialBased below = Guards.below(env);
-        String task = env.name();
+        Choices found = null;
+        String foundIn = null;
+        for (TrialBased source : Tasks.sources(env)) {
+            String task = source.task().name();
+            Choices c = probe(wrapper, env, source, task);
+            if (found != null && (found.n != c.n || found.first != c.first)) {
+                throw new NeuroGymException(wrapper + " needs the scheduled tasks to share their choices, but " + foundIn
+                        + " has " + found + " and " + task + " has " + c);
+            }
+            found = c;
+            foundIn = task;
+        }
+        return found;
+    }
+
+    private static Choices probe(String wrapper, Env env, TrialBased below, String task) {
         if (!(env.actionSpace() instanceof Discrete d)) {
             throw new NeuroGymException(wrapper + " needs a task with discrete choices, but " + task
                     + " has actions " + env.actionSpace());

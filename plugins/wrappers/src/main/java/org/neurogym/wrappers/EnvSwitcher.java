@@ -10,7 +10,7 @@ import org.neurogym.api.Rng;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.TrialWrapper;
+import org.neurogym.api.TrialEnv;
 import org.neurogym.api.Wrapper;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.space.Box;
@@ -24,9 +24,16 @@ import org.neurogym.api.spi.EnvMaker;
  * starts ({@link #chooseNext()}). With {@code env_input} the observation gains one element per
  * env (channel {@code env}), 1 for the env of the current trial.
  *
+ * <p>The switcher is the top of every env's task, and hands a new top (a trial wrapper placed over
+ * it) down to all of them: whichever env's trial ends, the next trial is made by the outermost trial
+ * wrapper, whose {@code newTrial} reaches this switcher's, which starts it in the env the schedule
+ * picks. A step that ends a trial of one env and starts one of another returns the new trial's first
+ * observation, read from the new env's trial matrix.
+ *
  * <p>The envs must share the observation size, the action space size and dt. On reset every env is
  * reset (env 0 with the seed, env {@code j} with {@code Rng.derive(seed, j)}), the env of the
- * first trial last.
+ * first trial last; the others build their placeholder first trials on their own, without the
+ * wrappers above (a trial is always made afresh when the schedule picks an env).
  */
 abstract class EnvSwitcher extends ExtendedTrials {
     private final String id;
@@ -34,7 +41,8 @@ abstract class EnvSwitcher extends ExtendedTrials {
     private final TrialBased[] trials;
     private int current;
     private int next;
-    private boolean quiet;
+    /** The trial-based env that makes every env's trials: this switcher, or the trial wrapper over it. */
+    private TrialBased top = this;
 
     protected EnvSwitcher(String id, Env env, List<? extends Env> others, boolean envInput) {
         super(id, compatible(id, env, others), envInput ? 1 + others.size() : 0, "env");
@@ -46,18 +54,14 @@ abstract class EnvSwitcher extends ExtendedTrials {
         trials[0] = trialEnv;
         for (int j = 1; j < n; j++) {
             Env other = others.get(j - 1);
-            Relay relay = new Relay(other, this);
             steppers[j] = other;
-            trials[j] = relay.below();
+            trials[j] = Guards.below(other);
+            trials[j].setTop(this);
         }
     }
 
     private static Env compatible(String id, Env env, List<? extends Env> others) {
-        Guards.requireOneTrialSource(id, env);
-        for (Env other : others) {
-            Guards.requireOneTrialSource(id, other);
-            requireCompatible(id, env, other);
-        }
+        for (Env other : others) requireCompatible(id, env, other);
         return env;
     }
 
@@ -147,9 +151,21 @@ abstract class EnvSwitcher extends ExtendedTrials {
         return trials[current];
     }
 
+    /** The task of the current trial's env. */
+    @Override
+    public final TrialEnv task() {
+        return trials == null ? trialEnv.task() : trials[current].task();
+    }
+
+    /** Hands the new top down to every env, so that all their trials are made by it. */
+    @Override
+    public final void setTop(TrialBased top) {
+        this.top = top;
+        for (TrialBased t : trials) t.setTop(top);
+    }
+
     @Override
     public final Trial newTrial(Map<String, ?> kwargs) {
-        if (quiet) return trials[current].newTrial(kwargs);
         current = next;
         Trial t = trials[current].newTrial(kwargs);
         rebuild();
@@ -181,12 +197,13 @@ abstract class EnvSwitcher extends ExtendedTrials {
         int first = chooseFirst(seed);
         for (int j = 0; j < steppers.length; j++) {
             if (j == first) continue;
-            current = j;
-            quiet = true;
+            // a placeholder trial, never stepped: made by the env itself, so that the wrappers above
+            // (block counters, schedules of facts) do not count it
+            trials[j].setTop(trials[j]);
             try {
                 resetOne(j, seed);
             } finally {
-                quiet = false;
+                trials[j].setTop(top);
             }
         }
         next = first;
@@ -230,24 +247,5 @@ abstract class EnvSwitcher extends ExtendedTrials {
         StringBuilder sb = new StringBuilder("<" + id);
         for (Env e : steppers) sb.append(' ').append(e);
         return sb.append('>').toString();
-    }
-
-    /** Becomes the top of another env's task, so that its trials are made by the switcher. */
-    private static final class Relay extends TrialWrapper {
-        private final EnvSwitcher owner;
-
-        Relay(Env env, EnvSwitcher owner) {
-            super(env);
-            this.owner = owner;
-        }
-
-        TrialBased below() {
-            return trialEnv;
-        }
-
-        @Override
-        public Trial newTrial(Map<String, ?> kwargs) {
-            return owner.newTrial(kwargs);
-        }
     }
 }

@@ -38,7 +38,7 @@ abstract class ExtendedTrials extends TrialWrapper {
     private Trial builtFor;
 
     protected ExtendedTrials(String id, Env env, int extra, String channel) {
-        super(Guards.checkedAnySource(id, env, () -> check(id, env)));
+        super(Guards.checked(id, env, () -> check(id, env)));
         Box inner = (Box) env.observationSpace();
         this.innerSize = inner.size();
         this.extra = extra;
@@ -110,8 +110,8 @@ abstract class ExtendedTrials extends TrialWrapper {
     protected void beforeUnseenTrial() {}
 
     /**
-     * Rebuilds the matrix if the source started a trial without asking this wrapper (under an env
-     * schedule, the trials of envs other than the first are made without the wrappers outside it).
+     * Rebuilds the matrix if the source started a trial without asking this wrapper (a trial built
+     * directly below it, e.g. by a wrapper probing the task when it is placed).
      */
     private void ensureCurrent() {
         if (extra == 0) return;

@@ -69,10 +69,12 @@ public final class ReactionTime extends TrialWrapper {
             throw new NeuroGymException("ReactionTime needs a task with discrete actions, but " + env.name()
                     + " has actions " + env.actionSpace());
         }
-        TrialEnv task = Tasks.current(env);
-        if (task == null || !task.timing().containsKey(STIMULUS) || !task.timing().containsKey(DECISION)) {
-            throw new NeuroGymException("ReactionTime needs a task with 'stimulus' and 'decision' periods, but "
-                    + env.name() + " has periods " + (task == null ? "none" : task.timing().keySet()));
+        // under an env schedule, every scheduled task must have the periods
+        for (TrialEnv task : Tasks.all(env)) {
+            if (!task.timing().containsKey(STIMULUS) || !task.timing().containsKey(DECISION)) {
+                throw new NeuroGymException("ReactionTime needs a task with 'stimulus' and 'decision' periods, but "
+                        + task.name() + " has periods " + task.timing().keySet());
+            }
         }
     }
 

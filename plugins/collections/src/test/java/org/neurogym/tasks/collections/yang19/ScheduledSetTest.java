@@ -1,10 +1,12 @@
 package org.neurogym.tasks.collections.yang19;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.neurogym.api.Env;
@@ -15,6 +17,7 @@ import org.neurogym.api.agent.Agents;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.wrappers.Noise;
 import org.neurogym.wrappers.ScheduleEnvs;
 
 class ScheduledSetTest {
@@ -124,5 +127,27 @@ class ScheduledSetTest {
         e = assertThrows(ParameterException.class,
                 () -> AllTasks.DESCRIPTOR.create(Map.of("schedule", "RandomBlock", "block_lens", new int[] {5, 5})));
         assertTrue(e.getMessage().contains("block_lens"), e.getMessage());
+    }
+    @Test
+    void noiseOverTheWholeSetReachesEveryTasksTrials() {
+        ScheduleEnvs set = (ScheduleEnvs) AllTasks.DESCRIPTOR.create(Map.of("schedule", "Sequential"));
+        try (Noise env = new Noise(set, 0.05)) {
+            int width = ((Box) env.observationSpace()).size();
+            Agent oracle = Agents.oracle(env);
+            float[] obs = env.reset(11).clone();
+            int[] trials = new int[TASKS];
+            trials[set.currentEnv()]++;
+            for (int step = 0; step < 30_000; step++) {
+                int t = env.stepIndex();
+                assertArrayEquals(Arrays.copyOfRange(env.trialObservations(), t * width, (t + 1) * width), obs,
+                        "step " + step + " of " + Yang19.ids().get(set.currentEnv()) + " shows its noisy trial matrix");
+                float rule = obs[33 + set.currentEnv()];
+                assertTrue(rule != 1f && Math.abs(rule - 1f) < 0.5f, "the rule input is noisy: " + rule);
+                StepResult r = env.step(oracle.act(obs));
+                if (r.newTrial()) trials[set.currentEnv()]++;
+                obs = r.observation().clone();
+            }
+            for (int k = 0; k < TASKS; k++) assertTrue(trials[k] >= 10, Yang19.ids().get(k) + " ran only " + trials[k] + " trials");
+        }
     }
 }
