@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {ListCommand.class, InfoCommand.class, RunCommand.class, CheckCommand.class, WrappersCommand.class,
                 DocsCommand.class, DatasetCommand.class, BenchCommand.class, PlotCommand.class, PsychometricCommand.class,
                 ConfigCommand.class,
-                PluginsCommand.class, AssembleCommand.class, CommandLine.HelpCommand.class})
+                PluginsCommand.class, AssembleCommand.class, NewPluginCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements AutoCloseable {
     public static final int OK = 0;
     public static final int FAILURE = 1;

@@ -1,0 +1,239 @@
+package org.neurogym.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.lang.model.SourceVersion;
+import org.neurogym.api.spi.ApiVersion;
+import org.neurogym.core.json.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Writes a standalone task-plugin project (Maven) shaped like {@code plugins/example}: a go task
+ * named after the plugin, its provider and services file, the contract test and a README. The
+ * templates are plain text under {@code org/neurogym/cli/newplugin/} with {@code {{key}}} placeholders.
+ */
+@Command(name = "new-plugin", mixinStandardHelpOptions = true,
+        description = {"Write a new task-plugin project (Maven) to start from: a task, its provider, tests and a README.",
+                "NAME is the plugin id and artifactId: my-lab gives the task MyLabGo-v0 (class MyLabGo)."})
+final class NewPluginCommand implements Callable<Integer> {
+    /** The NeuroGym version a development build (no filtered resource, no jar manifest) writes. */
+    static final String DEVELOPMENT_VERSION = "0.1.0-SNAPSHOT";
+    /** The version of the generated plugin itself. */
+    static final String PLUGIN_VERSION = "0.1.0";
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([A-Za-z]+)}}");
+    private static final String TEMPLATES = "/org/neurogym/cli/newplugin/";
+
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME",
+            description = "Plugin id and artifactId: lowercase letters, digits and dashes, starting with a letter (e.g. my-lab).")
+    String name;
+
+    @Option(names = "--package", paramLabel = "P", description = "Java package of the classes (default: org.example.<NAME without dashes>).")
+    String packageName;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Directory to write (a new or empty one; default: ./NAME).")
+    Path out;
+
+    @Option(names = "--json", description = "Machine-readable summary.")
+    boolean json;
+
+    /** Everything the templates are filled with. */
+    record Project(String name, String packageName, String taskClass, String providerClass, String taskId,
+                   String neurogymVersion, String apiVersion, String pluginRequires, String apiRange) {
+        Map<String, String> values() {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("name", name);
+            v.put("package", packageName);
+            v.put("taskClass", taskClass);
+            v.put("providerClass", providerClass);
+            v.put("taskId", taskId);
+            v.put("version", PLUGIN_VERSION);
+            v.put("neurogymVersion", neurogymVersion);
+            v.put("apiVersion", apiVersion);
+            v.put("pluginRequires", pluginRequires);
+            v.put("pluginRequiresXml", pluginRequires.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+            v.put("apiRange", apiRange);
+            return v;
+        }
+
+        String jarName() {
+            return name + "-" + PLUGIN_VERSION + ".jar";
+        }
+
+        /** The project's files by relative path ('/'-separated), in writing order. */
+        Map<String, String> files() {
+            Map<String, String> v = values();
+            String src = packageName.replace('.', '/');
+            Map<String, String> f = new LinkedHashMap<>();
+            f.put("pom.xml", render("pom.xml.txt", v));
+            f.put("README.md", render("README.md.txt", v));
+            f.put(".gitignore", render("gitignore.txt", v));
+            f.put("src/main/java/" + src + "/" + taskClass + ".java", render("Task.java.txt", v));
+            f.put("src/main/java/" + src + "/" + providerClass + ".java", render("Provider.java.txt", v));
+            f.put("src/main/resources/META-INF/services/org.neurogym.api.spi.TaskProvider", packageName + "." + providerClass + "\n");
+            f.put("src/test/java/" + src + "/" + taskClass + "Test.java", render("TaskTest.java.txt", v));
+            return f;
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Project project = project(name, packageName);
+        Path dir = out != null ? out : Path.of(name);
+        if (Files.exists(dir)) {
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException((out != null ? "--out: " : "") + dir + " exists and is not a directory"
+                        + (out != null ? "" : "; choose another with --out"));
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                if (s.findAny().isPresent()) {
+                    throw new IllegalArgumentException((out != null ? "--out: " : "") + dir + " exists and is not empty; nothing was written"
+                            + (out != null ? "" : " (choose another directory with --out)"));
+                }
+            }
+        }
+        Map<String, String> files = project.files();
+        for (Map.Entry<String, String> e : files.entrySet()) {
+            Path target = dir.resolve(e.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
+        }
+
+        PrintWriter o = spec.commandLine().getOut();
+        Path abs = dir.toAbsolutePath().normalize();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", project.name());
+            m.put("package", project.packageName());
+            m.put("taskId", project.taskId());
+            m.put("taskClass", project.packageName() + "." + project.taskClass());
+            m.put("providerClass", project.packageName() + "." + project.providerClass());
+            m.put("out", abs.toString());
+            m.put("neurogymVersion", project.neurogymVersion());
+            m.put("apiVersion", project.apiVersion());
+            m.put("pluginRequires", project.pluginRequires());
+            m.put("jar", "target/" + project.jarName());
+            m.put("files", new ArrayList<>(files.keySet()));
+            o.println(Json.write(m));
+        } else {
+            o.println("Created plugin project " + project.name() + " in " + abs);
+            o.println("  task " + project.taskId() + " (class " + project.packageName() + "." + project.taskClass()
+                    + "), provider " + project.providerClass());
+            o.println("  builds against NeuroGym " + project.neurogymVersion() + ", Plugin-Requires " + project.pluginRequires());
+            o.println("Next: cd " + dir + " && mvn package, then copy target/" + project.jarName()
+                    + " into a distribution's plugins/ (see " + dir.resolve("README.md") + ")");
+        }
+        return Main.OK;
+    }
+
+    /** Validates NAME and the package and derives the class names, ids and versions. */
+    static Project project(String name, String packageName) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("NAME must be lowercase letters, digits and single dashes, starting with a letter"
+                    + " (e.g. my-lab), got '" + name + "'");
+        }
+        String pkg = packageName;
+        if (pkg == null) {
+            pkg = "org.example." + name.replace("-", "");
+            if (!SourceVersion.isName(pkg)) {
+                throw new IllegalArgumentException("NAME '" + name + "' gives the package '" + pkg
+                        + "', which is not a valid Java package; choose one with --package");
+            }
+        } else if (!SourceVersion.isName(pkg)) {
+            throw new IllegalArgumentException("--package: '" + pkg + "' is not a valid Java package name (e.g. org.example.mylab)");
+        } else if (pkg.equals("org.neurogym.api") || pkg.startsWith("org.neurogym.api.")) {
+            throw new IllegalArgumentException("--package: '" + pkg + "' is inside org.neurogym.api, which the host always loads"
+                    + " from its own api; choose another package");
+        }
+        StringBuilder base = new StringBuilder();
+        for (String part : name.split("-")) base.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        String api = ApiVersion.current();
+        String[] range = apiRange(api);
+        return new Project(name, pkg, base + "Go", base + "Tasks", base + "Go-v0",
+                neurogymVersion(), api, ">=" + range[0] + " & <" + range[1], "[" + range[0] + "," + range[1] + ")");
+    }
+
+    /**
+     * The api versions a plugin made for {@code api} works with, as {lowest, first excluded}: from
+     * this version up to the next breaking one (the next minor while the major is 0, else the next major).
+     */
+    static String[] apiRange(String api) {
+        String[] parts = api.split("[-+]")[0].trim().split("\\.");
+        int[] v = new int[3];
+        try {
+            for (int i = 0; i < 3 && i < parts.length; i++) v[i] = Integer.parseInt(parts[i].trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException("the host's api version '" + api + "' is not a dotted numeric version");
+        }
+        String low = v[0] + "." + v[1] + "." + v[2];
+        String high = v[0] == 0 ? "0." + (v[1] + 1) + ".0" : (v[0] + 1) + ".0.0";
+        return new String[] {low, high};
+    }
+
+    /**
+     * The NeuroGym version whose api and test kit the project depends on: the cli jar's
+     * Implementation-Version, else the version filtered into {@code host.properties} at build time,
+     * else (an unfiltered development build) {@value #DEVELOPMENT_VERSION}.
+     */
+    static String neurogymVersion() {
+        String v = NewPluginCommand.class.getPackage().getImplementationVersion();
+        if (v != null && !v.isBlank()) return v.trim();
+        try (InputStream in = NewPluginCommand.class.getResourceAsStream(TEMPLATES + "host.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String f = p.getProperty("neurogym.version", "").trim();
+                if (!f.isEmpty() && !f.contains("${")) return f;
+            }
+        } catch (IOException e) {
+            // fall through to the development version
+        }
+        return DEVELOPMENT_VERSION;
+    }
+
+    /** Fills a template's {{key}} placeholders; an unknown key is a bug in the template. */
+    static String render(String template, Map<String, String> values) {
+        String text;
+        try (InputStream in = NewPluginCommand.class.getResourceAsStream(TEMPLATES + template)) {
+            if (in == null) throw new IllegalStateException("template " + template + " is missing from the cli jar");
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read template " + template, e);
+        }
+        Matcher m = PLACEHOLDER.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = values.get(m.group(1));
+            if (value == null) throw new IllegalStateException("template " + template + " has an unknown placeholder " + m.group());
+            m.appendReplacement(sb, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** The templates, for tests that check every placeholder is known. */
+    static List<String> templates() {
+        return List.of("pom.xml.txt", "README.md.txt", "gitignore.txt", "Task.java.txt", "Provider.java.txt", "TaskTest.java.txt");
+    }
+}
