@@ -1,5 +1,6 @@
 package org.neurogym.benchmarks;
 
+import org.neurogym.core.NeuroGym;
 import java.util.concurrent.TimeUnit;
 import org.neurogym.data.Batch;
 import org.neurogym.data.Dataset;
@@ -43,7 +44,7 @@ public class DatasetBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        dataset = Dataset.builder(() -> Tasks.make(task)).batchSize(BATCH).seqLen(SEQ).seed(0).threads(t).build();
+        dataset = Dataset.builder(() -> NeuroGym.make(task)).batchSize(BATCH).seqLen(SEQ).seed(0).threads(t).build();
     }
 
     @TearDown(Level.Trial)

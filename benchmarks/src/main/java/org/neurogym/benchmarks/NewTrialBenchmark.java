@@ -1,5 +1,6 @@
 package org.neurogym.benchmarks;
 
+import org.neurogym.core.NeuroGym;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.neurogym.api.Env;
@@ -36,7 +37,7 @@ public class NewTrialBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        env = Tasks.make(task);
+        env = NeuroGym.make(task);
         trials = Agents.trialBased(env);
         env.reset(0);
     }

@@ -1,5 +1,6 @@
 package org.neurogym.benchmarks;
 
+import org.neurogym.core.NeuroGym;
 import java.util.concurrent.TimeUnit;
 import org.neurogym.api.Env;
 import org.neurogym.api.StepResult;
@@ -41,7 +42,7 @@ public class StepBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        env = Tasks.make(task);
+        env = NeuroGym.make(task);
         agent = Agents.random(env.actionSpace(), 1);
         ob = env.reset(0);
     }

@@ -1,5 +1,7 @@
 package org.neurogym.benchmarks;
 
+import java.util.Map;
+import org.neurogym.core.NeuroGym;
 import java.util.concurrent.TimeUnit;
 import org.neurogym.api.Env;
 import org.neurogym.api.StepResult;
@@ -37,7 +39,7 @@ public class WithinTrialStepBenchmark {
     public void setUp() {
         // fixation lasts 10^9 ms (10^7 steps of 100 ms): a new trial comes once per 10 million steps, with
         // matrices the task already owns (reused when large enough), so allocation per step is ~0
-        env = org.neurogym.core.NeuroGym.make("PerceptualDecisionMaking-v0", java.util.Map.of("timing", java.util.Map.of("fixation", 1e9)));
+        env = NeuroGym.make("PerceptualDecisionMaking-v0", Map.of("timing", Map.of("fixation", 1e9)));
         trials = Agents.trialBased(env);
         env.reset(0);
     }
