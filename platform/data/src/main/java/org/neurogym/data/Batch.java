@@ -1,5 +1,7 @@
 package org.neurogym.data;
 
+import java.util.List;
+
 /**
  * One batch of a {@link Dataset}: inputs and targets as flat arrays in the dataset's layout.
  *
@@ -18,8 +20,17 @@ public final class Batch {
     private final float[] targetVectors;
     private final int[] inputShape;
     private final int[] targetShape;
+    private final float[] mask;
+    private final boolean[] trialStarts;
+    private List<TrialStart> trials = List.of();
 
     Batch(float[] inputs, long[] targets, float[] targetVectors, int[] inputShape, int[] targetShape) {
+        this(inputs, targets, targetVectors, inputShape, targetShape, null, null);
+    }
+
+    Batch(float[] inputs, long[] targets, float[] targetVectors, int[] inputShape, int[] targetShape, float[] mask, boolean[] trialStarts) {
+        this.mask = mask;
+        this.trialStarts = trialStarts;
         this.inputs = inputs;
         this.targets = targets;
         this.targetVectors = targetVectors;
@@ -40,6 +51,25 @@ public final class Batch {
     /** float32 targets of a Box action space (trailing dimension: the action size), or null. */
     public float[] targetVectors() {
         return targetVectors;
+    }
+
+    /** float32 loss weights per step ({@code [seq][batch]} or {@code [batch][seq]}), or null without a {@link LossMask}. */
+    public float[] mask() {
+        return mask;
+    }
+
+    /** True at the first step of every trial, laid out as {@link #mask()}; null unless asked for. */
+    public boolean[] trialStarts() {
+        return trialStarts;
+    }
+
+    /** The trials that start in this batch, by row then step; empty unless the dataset records trial facts. */
+    public List<TrialStart> trials() {
+        return trials;
+    }
+
+    void trials(List<TrialStart> trials) {
+        this.trials = trials;
     }
 
     /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}. */

@@ -1,5 +1,12 @@
 package org.neurogym.data;
 
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -30,6 +37,10 @@ import org.neurogym.api.spi.EnvMaker;
  * {@link Agents#trialBased}), so trial wrappers (noise, extra input channels, biased trials) are in
  * the data. A wrapper above them that changes observations step by step cannot be, and is refused.
  *
+ * <p>On request a batch also carries, per step, a loss {@link LossMask mask} and {@code trial_start}
+ * flags, and the facts of every trial that starts in it with the step where it starts
+ * ({@link Builder#mask}, {@link Builder#trialStarts}, {@link Builder#trialFacts}).
+ *
  * <p>Not thread-safe: one consumer calls {@link #next()}. Close it to stop its threads and close its envs.
  */
 public final class Dataset implements AutoCloseable {
@@ -45,9 +56,11 @@ public final class Dataset implements AutoCloseable {
     private final Batch batch;
     private final Workers.Job fillJob;
     private final Workers.Job transposeJob;
-    private float[] fillInputs;
-    private long[] fillTargets;
-    private float[] fillVectors;
+    private final LossMask mask;
+    private final boolean trialStarts;
+    private final boolean trialFacts;
+    private Out fillOut;
+    private List<TrialStart> lastTrials = List.of();
     private long batches;
     private boolean closed;
 
@@ -81,6 +94,9 @@ public final class Dataset implements AutoCloseable {
         private boolean batchFirst;
         private Long seed;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private LossMask mask;
+        private boolean trialStarts;
+        private boolean trialFacts;
 
         private Builder(Supplier<? extends Env> factory, Env first) {
             this.factory = factory;
@@ -120,6 +136,24 @@ public final class Dataset implements AutoCloseable {
             return this;
         }
 
+        /** Also fill a per-step loss weight ({@link Batch#mask()}); null for none (the default). */
+        public Builder mask(LossMask mask) {
+            this.mask = mask;
+            return this;
+        }
+
+        /** Also fill per-step flags, true at the first step of every trial ({@link Batch#trialStarts()}). */
+        public Builder trialStarts(boolean trialStarts) {
+            this.trialStarts = trialStarts;
+            return this;
+        }
+
+        /** Also record the facts of every trial that starts in a batch ({@link Batch#trials()}). */
+        public Builder trialFacts(boolean trialFacts) {
+            this.trialFacts = trialFacts;
+            return this;
+        }
+
         /** The factory of the rows' envs beyond the first, when the builder started from an env instance. */
         public Builder copies(Supplier<? extends Env> factory) {
             this.factory = Objects.requireNonNull(factory, "factory");
@@ -141,6 +175,9 @@ public final class Dataset implements AutoCloseable {
         this.seqLen = b.seqLen;
         this.batchFirst = b.batchFirst;
         this.seed = seed;
+        this.mask = b.mask;
+        this.trialStarts = b.trialStarts;
+        this.trialFacts = b.trialFacts;
         this.rows = new Row[batchSize];
         int ob = -1;
         int act = -1;
@@ -149,7 +186,7 @@ public final class Dataset implements AutoCloseable {
             for (int i = 0; i < batchSize; i++) {
                 Env env = i == 0 && b.first != null ? b.first : b.factory.get();
                 if (env == null) throw new NeuroGymException("the env factory returned null for row " + i);
-                Row row = new Row(env);
+                Row row = new Row(env, mask, trialFacts);
                 rows[i] = row;
                 if (i == 0) {
                     n = env.name();
@@ -170,15 +207,17 @@ public final class Dataset implements AutoCloseable {
         this.actSize = act;
         int parts = Math.min(b.threads, batchSize);
         this.workers = new Workers(parts, "neurogym-dataset");
-        this.batch = new Batch(new float[seqLen * batchSize * obSize], actSize == 0 ? new long[seqLen * batchSize] : null,
-                actSize == 0 ? null : new float[seqLen * batchSize * actSize], inputShape(), targetShape());
+        int steps = seqLen * batchSize;
+        this.batch = new Batch(new float[steps * obSize], actSize == 0 ? new long[steps] : null,
+                actSize == 0 ? null : new float[steps * actSize], inputShape(), targetShape(),
+                mask != null ? new float[steps] : null, trialStarts ? new boolean[steps] : null);
         this.fillJob = part -> {
             int to = workers.from(part + 1, batchSize);
             for (int r = workers.from(part, batchSize); r < to; r++) fillRow(r);
         };
         this.transposeJob = part -> transpose(workers.from(part, seqLen), workers.from(part + 1, seqLen));
         if (!batchFirst) {
-            for (Row r : rows) r.stage(seqLen);
+            for (Row r : rows) r.stage(seqLen, mask != null, trialStarts);
         }
     }
 
@@ -247,42 +286,100 @@ public final class Dataset implements AutoCloseable {
 
     /** The next batch, in buffers this dataset reuses: read or copy it before the next call. */
     public Batch next() {
-        fill(batch.inputs(), batch.targets(), batch.targetVectors());
+        fill(new ArrayOut(batch.inputs(), batch.targets(), batch.targetVectors(), batch.mask(), batch.trialStarts()));
+        batch.trials(lastTrials);
         return batch;
     }
 
-    /** Fills the next batch into your arrays (discrete action space). */
+    /** Fills the next batch into your arrays (discrete action space); a mask and trial starts go to {@link #next()}'s batch. */
     public void next(float[] inputs, long[] targets) {
         if (actSize != 0) throw new IllegalStateException(name + " has a Box action space: pass float[] targets");
-        fill(inputs, targets, null);
+        checkLength("inputs", inputs.length, seqLen * batchSize * obSize);
+        checkLength("targets", targets.length, seqLen * batchSize);
+        fill(new ArrayOut(inputs, targets, null, batch.mask(), batch.trialStarts()));
+        batch.trials(lastTrials);
     }
 
-    /** Fills the next batch into your arrays (Box action space). */
+    /** Fills the next batch into your arrays (Box action space); a mask and trial starts go to {@link #next()}'s batch. */
     public void next(float[] inputs, float[] targets) {
         if (actSize == 0) throw new IllegalStateException(name + " has a discrete action space: pass long[] targets");
-        fill(inputs, null, targets);
+        checkLength("inputs", inputs.length, seqLen * batchSize * obSize);
+        checkLength("targets", targets.length, seqLen * batchSize * actSize);
+        fill(new ArrayOut(inputs, null, targets, batch.mask(), batch.trialStarts()));
+        batch.trials(lastTrials);
     }
 
-    private void fill(float[] inputs, long[] targets, float[] vectors) {
-        if (closed) throw new IllegalStateException("the dataset of " + name + " is closed");
-        int n = seqLen * batchSize;
-        if (inputs.length < n * obSize) throw new IllegalArgumentException("inputs need " + (n * obSize) + " elements, got " + inputs.length);
-        if (targets != null && targets.length < n) throw new IllegalArgumentException("targets need " + n + " elements, got " + targets.length);
-        if (vectors != null && vectors.length < n * actSize) {
-            throw new IllegalArgumentException("targets need " + (n * actSize) + " elements, got " + vectors.length);
+    /** Direct buffers sized for this dataset's batches (with a mask and trial starts if it makes them). */
+    public BatchBuffers directBuffers() {
+        return buffersOver(null);
+    }
+
+    private BatchBuffers buffersOver(ByteBuffer memory) {
+        int steps = seqLen * batchSize;
+        return actSize == 0 ? new BatchBuffers(memory, steps * obSize, steps, 8, mask != null, trialStarts, steps)
+                : new BatchBuffers(memory, steps * obSize, steps * actSize, 4, mask != null, trialStarts, steps);
+    }
+
+    /**
+     * Fills the next batch into {@code memory}, direct memory laid out as {@link #directBuffers()}
+     * (offsets and {@link BatchBuffers#size()} from it), e.g. a new numpy array's lent for this call:
+     * the caller owns the memory and every batch can live in its own.
+     */
+    public void next(ByteBuffer memory) {
+        next(buffersOver(memory));
+    }
+
+    /** Fills the next batch straight into {@code out} (made by {@link #directBuffers()}): nothing is copied afterwards. */
+    public void next(BatchBuffers out) {
+        int steps = seqLen * batchSize;
+        checkLength("inputs buffer", out.inputs().capacity() / 4, steps * obSize);
+        checkLength("targets buffer", out.targets().capacity() / (actSize == 0 ? 8 : 4), steps * Math.max(actSize, 1));
+        if (mask != null && (out.mask() == null || out.mask().capacity() < steps * 4)) throw new IllegalArgumentException("the buffers have no room for the mask");
+        if (trialStarts && (out.trialStarts() == null || out.trialStarts().capacity() < steps)) {
+            throw new IllegalArgumentException("the buffers have no room for the trial starts");
         }
-        fillInputs = inputs;
-        fillTargets = targets;
-        fillVectors = vectors;
+        fill(new BufferOut(out, actSize == 0));
+    }
+
+    /**
+     * Fills the next batch into new direct memory (a fresh {@link #directBuffers()}) and returns that
+     * memory: one call per batch for a caller that keeps every batch without copying it.
+     */
+    public ByteBuffer nextDirect() {
+        BatchBuffers out = directBuffers();
+        next(out);
+        return out.memory();
+    }
+
+    /** The trials that started in the last batch, by row then step (empty unless {@link Builder#trialFacts}). */
+    public List<TrialStart> trials() {
+        return lastTrials;
+    }
+
+    private static void checkLength(String what, int length, int needed) {
+        if (length < needed) throw new IllegalArgumentException(what + " need " + needed + " elements, got " + length);
+    }
+
+    private void fill(Out out) {
+        if (closed) throw new IllegalStateException("the dataset of " + name + " is closed");
+        fillOut = out;
         try {
             workers.run(fillJob);
             if (!batchFirst) workers.run(transposeJob);
         } finally {
-            fillInputs = null;
-            fillTargets = null;
-            fillVectors = null;
+            fillOut = null;
         }
+        if (trialFacts) collectTrials();
         batches++;
+    }
+
+    private void collectTrials() {
+        List<TrialStart> all = new ArrayList<>();
+        for (Row r : rows) {
+            all.addAll(r.trials);
+            r.trials.clear();
+        }
+        lastTrials = Collections.unmodifiableList(all);
     }
 
     /**
@@ -293,21 +390,8 @@ public final class Dataset implements AutoCloseable {
      */
     private void fillRow(int b) {
         Row row = rows[b];
-        float[] in;
-        long[] tg;
-        float[] tv;
-        int base;
-        if (batchFirst) {
-            in = fillInputs;
-            tg = fillTargets;
-            tv = fillVectors;
-            base = b * seqLen;
-        } else {
-            in = row.stageOb;
-            tg = row.stageGt;
-            tv = row.stageGv;
-            base = 0;
-        }
+        Out out = batchFirst ? fillOut : row.staging;
+        int base = batchFirst ? b * seqLen : 0;
         int obs = obSize;
         int act = actSize;
         int t = 0;
@@ -315,14 +399,19 @@ public final class Dataset implements AutoCloseable {
             if (row.pos == row.len) row.nextTrial();
             int n = Math.min(seqLen - t, row.len - row.pos);
             int pos = row.pos;
-            System.arraycopy(row.ob, pos * obs, in, (base + t) * obs, n * obs);
+            int at = base + t;
+            out.inputs(at * obs, row.ob, pos * obs, n * obs);
             if (act == 0) {
                 int[] gt = row.gt;
-                int at = base + t;
-                for (int i = 0; i < n; i++) tg[at + i] = gt[pos + i];
+                for (int i = 0; i < n; i++) out.target(at + i, gt[pos + i]);
             } else {
-                System.arraycopy(row.gtv, pos * act, tv, (base + t) * act, n * act);
+                out.targetVectors(at * act, row.gtv, pos * act, n * act);
             }
+            if (row.trialMask != null) out.mask(at, row.trialMask, pos, n);
+            if (trialStarts) {
+                for (int i = 0; i < n; i++) out.trialStart(at + i, pos + i == 0);
+            }
+            if (pos == 0 && trialFacts) row.trials.add(new TrialStart(b, t, Collections.unmodifiableMap(new LinkedHashMap<>(row.source.trial().asMap()))));
             t += n;
             row.pos = pos + n;
         }
@@ -330,29 +419,119 @@ public final class Dataset implements AutoCloseable {
 
     /** Time-major only: copies steps {@code [from, to)} of every row's staging buffers into the output. */
     private void transpose(int from, int to) {
-        float[] in = fillInputs;
-        long[] tg = fillTargets;
-        float[] tv = fillVectors;
+        Out out = fillOut;
         int obs = obSize;
         int act = actSize;
         int rowsN = batchSize;
         for (int t = from; t < to; t++) {
-            int out = t * rowsN;
+            int at = t * rowsN;
             for (int b = 0; b < rowsN; b++) {
-                Row row = rows[b];
-                float[] so = row.stageOb;
-                int dst = (out + b) * obs;
-                int src = t * obs;
-                for (int c = 0; c < obs; c++) in[dst + c] = so[src + c];
-                if (act == 0) {
-                    tg[out + b] = row.stageGt[t];
-                } else {
-                    float[] sv = row.stageGv;
-                    int d = (out + b) * act;
-                    int s2 = t * act;
-                    for (int c = 0; c < act; c++) tv[d + c] = sv[s2 + c];
-                }
+                ArrayOut so = rows[b].staging;
+                out.inputs((at + b) * obs, so.inputs, t * obs, obs);
+                if (act == 0) out.target(at + b, so.targets[t]);
+                else out.targetVectors((at + b) * act, so.vectors, t * act, act);
+                if (so.mask != null) out.mask(at + b, so.mask, t, 1);
+                if (so.starts != null) out.trialStart(at + b, so.starts[t]);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ where a fill writes
+
+    /** The destination of a fill; indices are elements of the flat arrays of {@link Batch}. */
+    private abstract static class Out {
+        abstract void inputs(int at, float[] src, int from, int n);
+
+        abstract void target(int at, long action);
+
+        abstract void targetVectors(int at, float[] src, int from, int n);
+
+        abstract void mask(int at, float[] src, int from, int n);
+
+        abstract void trialStart(int at, boolean start);
+    }
+
+    /** Heap arrays: a {@link Batch}, a caller's arrays, or a row's staging buffers. */
+    private static final class ArrayOut extends Out {
+        final float[] inputs;
+        final long[] targets;
+        final float[] vectors;
+        final float[] mask;
+        final boolean[] starts;
+
+        ArrayOut(float[] inputs, long[] targets, float[] vectors, float[] mask, boolean[] starts) {
+            this.inputs = inputs;
+            this.targets = targets;
+            this.vectors = vectors;
+            this.mask = mask;
+            this.starts = starts;
+        }
+
+        @Override
+        void inputs(int at, float[] src, int from, int n) {
+            System.arraycopy(src, from, inputs, at, n);
+        }
+
+        @Override
+        void target(int at, long action) {
+            targets[at] = action;
+        }
+
+        @Override
+        void targetVectors(int at, float[] src, int from, int n) {
+            System.arraycopy(src, from, vectors, at, n);
+        }
+
+        @Override
+        void mask(int at, float[] src, int from, int n) {
+            System.arraycopy(src, from, mask, at, n);
+        }
+
+        @Override
+        void trialStart(int at, boolean start) {
+            starts[at] = start;
+        }
+    }
+
+    /** Direct buffers ({@link BatchBuffers}), written with absolute puts (no position state shared between threads). */
+    private static final class BufferOut extends Out {
+        final FloatBuffer inputs;
+        final LongBuffer targets;
+        final FloatBuffer vectors;
+        final FloatBuffer mask;
+        final ByteBuffer starts;
+
+        BufferOut(BatchBuffers b, boolean discrete) {
+            this.inputs = b.inputs().asFloatBuffer();
+            this.targets = discrete ? b.targets().asLongBuffer() : null;
+            this.vectors = discrete ? null : b.targets().asFloatBuffer();
+            this.mask = b.mask() == null ? null : b.mask().asFloatBuffer();
+            this.starts = b.trialStarts();
+        }
+
+        @Override
+        void inputs(int at, float[] src, int from, int n) {
+            inputs.put(at, src, from, n);
+        }
+
+        @Override
+        void target(int at, long action) {
+            targets.put(at, action);
+        }
+
+        @Override
+        void targetVectors(int at, float[] src, int from, int n) {
+            vectors.put(at, src, from, n);
+        }
+
+        @Override
+        void mask(int at, float[] src, int from, int n) {
+            mask.put(at, src, from, n);
+        }
+
+        @Override
+        void trialStart(int at, boolean start) {
+            starts.put(at, start ? (byte) 1 : (byte) 0);
         }
     }
 
@@ -381,21 +560,25 @@ public final class Dataset implements AutoCloseable {
     /** One batch row: its env, the trial matrices it reads and its place in the current trial. */
     private static final class Row {
         final Env env;
-        final TrialBased trials;
+        final TrialBased source;
         final int obSize;
         final int actSize;
+        final LossMask lossMask;
+        final List<TrialStart> trials;
         float[] ob;
         int[] gt;
         float[] gtv;
+        float[] trialMask;
         int len;
         int pos;
-        float[] stageOb;
-        long[] stageGt;
-        float[] stageGv;
+        ArrayOut staging;
 
-        Row(Env env) {
+        Row(Env env, LossMask lossMask, boolean trialFacts) {
             this.env = env;
-            this.trials = Agents.trialBased(env);
+            this.source = Agents.trialBased(env);
+            this.lossMask = lossMask;
+            this.trials = trialFacts ? new ArrayList<>() : List.of();
+            TrialBased trials = source;
             if (trials == null) {
                 throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
                         + "(observations and ground truth of whole trials)");
@@ -420,10 +603,9 @@ public final class Dataset implements AutoCloseable {
             }
         }
 
-        void stage(int seqLen) {
-            stageOb = new float[seqLen * obSize];
-            if (actSize == 0) stageGt = new long[seqLen];
-            else stageGv = new float[seqLen * actSize];
+        void stage(int seqLen, boolean mask, boolean starts) {
+            staging = new ArrayOut(new float[seqLen * obSize], actSize == 0 ? new long[seqLen] : null,
+                    actSize == 0 ? null : new float[seqLen * actSize], mask ? new float[seqLen] : null, starts ? new boolean[seqLen] : null);
         }
 
         /** Resets the env with the row's seed; the trial the reset built is the row's first. */
@@ -434,12 +616,13 @@ public final class Dataset implements AutoCloseable {
         }
 
         void nextTrial() {
-            trials.newTrial(Map.of());
+            source.newTrial(Map.of());
             pos = 0;
             load();
         }
 
         private void load() {
+            TrialBased trials = source;
             if (!trials.hasGroundTruth()) {
                 throw new IllegalArgumentException(env.name() + " has no supervised target: its trials set no ground truth, "
                         + "so it cannot make a Dataset");
@@ -458,6 +641,10 @@ public final class Dataset implements AutoCloseable {
                 if (gtv == null || gtv.length < len * actSize) {
                     throw new NeuroGymException(env.name() + ": trial ground-truth vectors shorter than the trial");
                 }
+            }
+            if (lossMask != null) {
+                if (trialMask == null || trialMask.length < len) trialMask = new float[Math.max(len, 2 * (trialMask == null ? 0 : trialMask.length))];
+                lossMask.fill(trials.task(), len, trialMask);
             }
         }
     }

@@ -23,9 +23,17 @@ import org.neurogym.api.space.Space;
  * <p>Auto-restart: NeuroGym tasks run trial after trial, so the end of a trial is not the end of
  * an episode: {@link #newTrials()} marks it, performance is that trial's, and the observation is
  * already the next trial's first. Only when a copy reports {@code terminated} or {@code truncated}
- * (a task or wrapper that ends episodes) is that copy reset, in the same step, without reseeding
- * (its random stream continues): {@link #finalObservations()} then holds the episode's last
- * observation, {@link #observations()} the new episode's first, and {@link #resets()} is true.
+ * (a task or wrapper that ends episodes) is that copy reset, without reseeding (its random stream
+ * continues), when the {@link Autoreset mode} says:
+ * <ul>
+ *   <li>{@link Autoreset#SAME_STEP} (the default; Gymnasium 0.29's only mode): in the same step;
+ *       {@link #finalObservations()} then holds the episode's last observation,
+ *       {@link #observations()} the new episode's first, and {@link #resets()} is true;</li>
+ *   <li>{@link Autoreset#NEXT_STEP} (Gymnasium 1.x's default): the step that ends the episode
+ *       returns its last observation; the next step ignores that copy's action and resets it
+ *       (reward 0, no flags, {@link #resets()} true, the new episode's first observation);</li>
+ *   <li>{@link Autoreset#DISABLED}: never; the caller resets (NeuroGym tasks go on stepping anyway).</li>
+ * </ul>
  *
  * <p>A step allocates nothing (in either mode). Not thread-safe: one caller steps it.
  */
@@ -54,8 +62,17 @@ public final class VectorEnv implements AutoCloseable {
     private float[] continuousActions;
     private final Workers.Job stepJob;
     private final Workers.Job resetJob;
+    private final Autoreset autoreset;
+    private final boolean[] pendingReset;
     private long resetSeed;
     private boolean closed;
+
+    /** When a copy whose episode ended is reset (Gymnasium's autoreset modes). */
+    public enum Autoreset {
+        SAME_STEP,
+        NEXT_STEP,
+        DISABLED
+    }
 
     public static Builder builder(Supplier<? extends Env> factory) {
         return new Builder(Objects.requireNonNull(factory, "factory"));
@@ -67,6 +84,7 @@ public final class VectorEnv implements AutoCloseable {
         private int copies = 1;
         private int threads = 1;
         private long seed;
+        private Autoreset autoreset = Autoreset.SAME_STEP;
 
         private Builder(Supplier<? extends Env> factory) {
             this.factory = factory;
@@ -92,6 +110,12 @@ public final class VectorEnv implements AutoCloseable {
             return this;
         }
 
+        /** When a copy whose episode ended is reset (default {@link Autoreset#SAME_STEP}). */
+        public Builder autoreset(Autoreset autoreset) {
+            this.autoreset = Objects.requireNonNull(autoreset, "autoreset");
+            return this;
+        }
+
         public VectorEnv build() {
             return new VectorEnv(this);
         }
@@ -100,6 +124,8 @@ public final class VectorEnv implements AutoCloseable {
     private VectorEnv(Builder b) {
         this.n = b.copies;
         this.seed = b.seed;
+        this.autoreset = b.autoreset;
+        this.pendingReset = new boolean[n];
         this.envs = new Env[n];
         int ob = -1;
         int act = -1;
@@ -223,6 +249,10 @@ public final class VectorEnv implements AutoCloseable {
 
     private void stepCopy(int i) {
         Env env = envs[i];
+        if (pendingReset[i]) {
+            restartNextStep(i, env);
+            return;
+        }
         StepResult r;
         if (actSize == 0) {
             r = env.step(discreteActions[i]);
@@ -241,13 +271,35 @@ public final class VectorEnv implements AutoCloseable {
             System.arraycopy(r.groundTruthVector(), 0, groundTruthVectors, i * actSize, actSize);
         }
         performance[i] = r.performance();
-        boolean restart = r.terminated() || r.truncated();
+        boolean ended = r.terminated() || r.truncated();
+        boolean restart = ended && autoreset == Autoreset.SAME_STEP;
+        pendingReset[i] = ended && autoreset == Autoreset.NEXT_STEP;
         resets[i] = restart;
         System.arraycopy(r.observation(), 0, restart ? finalObservations : observations, i * obSize, obSize);
         if (restart) {
             float[] first = env.reset();
             System.arraycopy(first, 0, observations, i * obSize, obSize);
         }
+    }
+
+    /** {@link Autoreset#NEXT_STEP}: this step resets copy {@code i} instead of stepping it. */
+    private void restartNextStep(int i, Env env) {
+        pendingReset[i] = false;
+        float[] first = env.reset();
+        System.arraycopy(first, 0, observations, i * obSize, obSize);
+        rewards[i] = 0;
+        newTrials[i] = false;
+        terminated[i] = false;
+        truncated[i] = false;
+        hasGroundTruth[i] = false;
+        groundTruth[i] = 0;
+        performance[i] = 0;
+        resets[i] = true;
+    }
+
+    /** The autoreset mode. */
+    public Autoreset autoreset() {
+        return autoreset;
     }
 
     /** The observations after the last step or reset, {@code [copy * observationSize + c]}. */
@@ -311,6 +363,7 @@ public final class VectorEnv implements AutoCloseable {
         Arrays.fill(hasGroundTruth, false);
         Arrays.fill(groundTruth, 0);
         Arrays.fill(performance, 0);
+        Arrays.fill(pendingReset, false);
     }
 
     private void open() {

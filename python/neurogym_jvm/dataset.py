@@ -1,0 +1,175 @@
+"""The reference's supervised Dataset (neurogym.utils.data.Dataset), filled in the JVM."""
+
+from __future__ import annotations
+
+import math
+
+import jpype
+import jpype.nio
+
+import numpy as np
+
+from . import _jvm
+from ._jvm import calling_java
+from .env import NeuroGymEnv, Recipe
+
+
+class Dataset:
+    """Batches of ``batch_size`` sequences of ``seq_len`` steps of a task, for supervised learning.
+
+    The reference's signature and semantics: ``dataset()`` (or ``next(dataset)``) returns
+    ``(inputs, targets)``, inputs float32 ``[seq_len, batch_size, obs]`` (``[batch, seq, obs]`` with
+    ``batch_first=True``), targets int64 ``[seq_len, batch_size]`` for discrete actions (float32 with a
+    trailing action dimension for Box actions); each row runs trials back to back, continuing its
+    current trial from one batch to the next. Iterating gives ``max_batch`` batches (endless by
+    default), so it can feed a PyTorch ``IterableDataset`` or ``DataLoader(dataset, batch_size=None)``.
+
+    Additions: ``seed`` (the same seed gives the same batches, whatever ``threads``); ``mask``
+    (a per-step loss weight: ``{"fixation": 0}`` weights by period, 1 elsewhere, or a dict
+    ``{"periods": {...}, "otherwise": w}``, or ``"yang19"`` for Yang et al. 2019's cost mask with its
+    100 ms grace period) and ``trial_start=True`` (True at each trial's first step): each is appended to
+    the returned tuple, in that order; ``trial_facts=True`` keeps the facts of the trials that start in
+    the last batch in ``dataset.trials`` (a list of ``(row, step, facts)``).
+
+    Array ownership: every batch is new numpy memory that Java fills in place (lent to Java for the
+    fill, as a direct buffer over the same memory: no copy anywhere); nothing reuses it, so a batch you keep is never overwritten (unlike the reference, whose
+    batches are views of a cache that later calls overwrite). ``reuse_buffers=True`` instead returns
+    views of one set of buffers refilled by every call (fastest; copy what you keep).
+    """
+
+    def __init__(self, env, env_kwargs=None, batch_size=1, seq_len=None, max_batch=np.inf, batch_first=False,
+                 cache_len=None, *, seed=None, threads=None, mask=None, trial_start=False, trial_facts=False,
+                 wrappers=None, reuse_buffers=False):
+        J = _jvm.java()
+        if isinstance(env, NeuroGymEnv):
+            if env_kwargs:
+                raise ValueError("env_kwargs only apply when env is a task id; this env was made with its parameters already")
+            recipe = env._recipe
+            if wrappers:
+                raise ValueError("wrappers only apply when env is a task id; this env was made with its wrappers already")
+        elif isinstance(env, str):
+            recipe = Recipe(env, env_kwargs, wrappers)
+        else:
+            raise TypeError(f"env must be a task id (str) or an env made by neurogym_jvm.make, got {type(env).__name__}")
+        if seq_len is None:
+            seq_len = 1000  # the reference's default
+        self.batch_size = int(batch_size)
+        self.seq_len = int(seq_len)
+        self.batch_first = bool(batch_first)
+        self.max_batch = max_batch
+        self._i_batch = 0
+        self._mask = mask is not None
+        self._starts = bool(trial_start)
+        self._facts = bool(trial_facts)
+        self._reuse = bool(reuse_buffers)
+        self.trials = []
+        with calling_java():
+            builder = (J.Dataset.builder(recipe.supplier()).batchSize(self.batch_size).seqLen(self.seq_len)
+                       .batchFirst(self.batch_first).trialStarts(self._starts).trialFacts(self._facts))
+            if seed is not None:
+                builder.seed(int(seed))
+            if threads is not None:
+                builder.threads(int(threads))
+            if mask is not None:
+                builder.mask(_loss_mask(J, mask))
+            self._java = builder.build()
+            self.seed_used = int(self._java.seed())
+            self._in_shape = tuple(int(x) for x in self._java.inputShape())
+            self._tg_shape = tuple(int(x) for x in self._java.targetShape())
+            self._discrete = bool(self._java.discrete())
+        self._step_shape = (self.batch_size, self.seq_len) if self.batch_first else (self.seq_len, self.batch_size)
+        self._tg_dtype = np.int64 if self._discrete else np.float32
+        layout = self._java.directBuffers()
+        self._layout = []
+        for offset, dtype, shape in ((0, np.float32, self._in_shape),
+                                     (int(layout.targetsOffset()), self._tg_dtype, self._tg_shape),
+                                     (int(layout.maskOffset()) if self._mask else -1, np.float32, self._step_shape),
+                                     (int(layout.trialStartsOffset()) if self._starts else -1, np.bool_, self._step_shape)):
+            if offset >= 0:
+                self._layout.append((offset, offset + int(np.prod(shape)) * np.dtype(dtype).itemsize, dtype, shape))
+        self._size = int(layout.size())
+        self._fill = self._java.next
+        self._lend = jpype.nio.convertToDirectBuffer
+        if self._reuse:
+            self._reused_memory = np.empty(self._size, dtype=np.uint8)
+            self._reused_buffer = self._lend(self._reused_memory)
+            self._reused_views = self._views(self._reused_memory)
+        self._env = None
+        self._recipe = recipe
+
+    def _views(self, memory):
+        """The batch's arrays over one block of direct memory (views: no copy)."""
+        return tuple(memory[start:end].view(dtype).reshape(shape) for start, end, dtype, shape in self._layout)
+
+    @property
+    def env(self):
+        """An env of the same task, parameters and wrappers (as the reference's ``dataset.env``)."""
+        if self._env is None:
+            self._env = NeuroGymEnv(self._recipe)
+        return self._env
+
+    @property
+    def inputs_shape(self):
+        return list(self._in_shape)
+
+    @property
+    def target_shape(self):
+        return list(self._tg_shape)
+
+    def __iter__(self):
+        return self
+
+    def __call__(self, *args, **kwargs):
+        return self.__next__()
+
+    def __next__(self):
+        self._i_batch += 1
+        if self._i_batch > self.max_batch:
+            self._i_batch = 0
+            raise StopIteration
+        try:
+            if self._reuse:
+                self._fill(self._reused_buffer)
+                views = self._reused_views
+            else:
+                # new numpy memory for every batch, lent to Java for the fill: Java writes the batch
+                # straight into it (no copy afterwards) and nothing ever writes it again
+                memory = np.empty(self._size, dtype=np.uint8)
+                self._fill(self._lend(memory))
+                views = self._views(memory)
+        except Exception as e:
+            raise (_jvm.translate(e) or e) from None
+        if self._facts:
+            self.trials = [(int(t.row()), int(t.step()), _jvm.facts(t.facts())) for t in self._java.trials()]
+        return views
+
+    def __len__(self):
+        if math.isinf(self.max_batch):
+            raise TypeError("an endless Dataset has no length (give max_batch)")
+        return int(self.max_batch)
+
+    def close(self):
+        self._java.close()
+        if self._env is not None:
+            self._env.close()
+
+
+def _loss_mask(J, mask):
+    """The Java LossMask for a Python description of it."""
+    if isinstance(mask, str):
+        if mask.lower() == "yang19":
+            return J.LossMask.yang19()
+        raise ValueError(f"mask must be 'yang19', a dict of period weights or {{'periods': ..., 'otherwise': w}}, got {mask!r}")
+    if isinstance(mask, dict):
+        if "yang19" in mask:
+            spec = dict(mask["yang19"] or {})
+            return J.LossMask.yang19(str(spec.get("response", "decision")), float(spec.get("grace_ms", 100)))
+        if "periods" in mask:
+            weights, otherwise = mask["periods"], mask.get("otherwise", 1.0)
+        else:
+            weights, otherwise = mask, 1.0
+        jweights = J.HashMap()
+        for k, v in weights.items():
+            jweights.put(str(k), J.Double(float(v)))
+        return J.LossMask.byPeriod(jweights, float(otherwise))
+    raise ValueError(f"mask must be 'yang19' or a dict of period weights, got {type(mask).__name__}")
