@@ -25,9 +25,9 @@ class Dataset:
     default), so it can feed a PyTorch ``IterableDataset`` or ``DataLoader(dataset, batch_size=None)``.
 
     Additions: ``seed`` (the same seed gives the same batches, whatever ``threads``); ``mask``
-    (a per-step loss weight: ``{"fixation": 0}`` weights by period, 1 elsewhere, or a dict
-    ``{"periods": {...}, "otherwise": w}``, or ``"yang19"`` for Yang et al. 2019's cost mask with its
-    100 ms grace period) and ``trial_start=True`` (True at each trial's first step): each is appended to
+    (a per-step loss weight: ``{"fixation": 0}`` weights by period, 1 elsewhere (``"*"`` sets
+    that), or ``"yang19"`` for Yang et al. 2019's cost mask with its 100 ms grace period, or the
+    CLI's ``--mask`` text such as ``"fixation=0,*=1"``) and ``trial_start=True`` (True at each trial's first step): each is appended to
     the returned tuple, in that order; ``trial_facts=True`` keeps the facts of the trials that start in
     the last batch in ``dataset.trials`` (a list of ``(row, step, facts)``).
 
@@ -155,21 +155,18 @@ class Dataset:
 
 
 def _loss_mask(J, mask):
-    """The Java LossMask for a Python description of it."""
+    """The Java LossMask for a Python description of it: the CLI's text form (``"yang19"``,
+    ``"fixation=0,*=1"``) or a dict of period weights, with ``"*"`` for the other steps."""
     if isinstance(mask, str):
-        if mask.lower() == "yang19":
-            return J.LossMask.yang19()
-        raise ValueError(f"mask must be 'yang19', a dict of period weights or {{'periods': ..., 'otherwise': w}}, got {mask!r}")
+        return J.LossMask.parse(mask)
     if isinstance(mask, dict):
-        if "yang19" in mask:
-            spec = dict(mask["yang19"] or {})
-            return J.LossMask.yang19(str(spec.get("response", "decision")), float(spec.get("grace_ms", 100)))
-        if "periods" in mask:
-            weights, otherwise = mask["periods"], mask.get("otherwise", 1.0)
-        else:
-            weights, otherwise = mask, 1.0
-        jweights = J.HashMap()
-        for k, v in weights.items():
-            jweights.put(str(k), J.Double(float(v)))
-        return J.LossMask.byPeriod(jweights, float(otherwise))
-    raise ValueError(f"mask must be 'yang19' or a dict of period weights, got {type(mask).__name__}")
+        weights = J.HashMap()
+        otherwise = 1.0
+        for k, v in mask.items():
+            if k == "*":
+                otherwise = float(v)
+            else:
+                weights.put(str(k), J.Double(float(v)))
+        return J.LossMask.byPeriod(weights, otherwise)
+    raise ValueError(f"mask must be a text form such as 'yang19' or 'fixation=0', or a dict of period weights, "
+                     f"got {type(mask).__name__}")

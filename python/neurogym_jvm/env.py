@@ -121,7 +121,8 @@ class NeuroGymEnv(_Base):
 
     def reset(self, *, seed=None, options=None):
         if spaces.HAVE_GYMNASIUM:
-            super().reset(seed=seed)
+            # gymnasium's own np_random (for its wrappers) takes no negative seed; Java takes any long
+            super().reset(seed=None if seed is None else int(seed) % 2**64)
         with calling_java():
             if seed is None:
                 self._bridge.reset()

@@ -49,8 +49,8 @@ class NeuroGymVectorEnv(_Base):
         if int(num_envs) < 1:
             raise ValueError(f"num_envs must be at least 1, got {num_envs}")
         mode = autoreset_mode or default_autoreset_mode()
-        if hasattr(mode, "value"):  # gymnasium.vector.AutoresetMode
-            mode = mode.value
+        if hasattr(mode, "name"):  # gymnasium.vector.AutoresetMode
+            mode = mode.name
         mode = str(mode).lower().replace("-", "_")
         if mode not in _MODES:
             raise ValueError(f"autoreset_mode must be one of {', '.join(_MODES)}, got {autoreset_mode!r}")
@@ -76,7 +76,7 @@ class NeuroGymVectorEnv(_Base):
             self.action_space = spaces.batch(single_act, n)
             self.closed = False
         if _GYM1:
-            self.metadata = {"render_modes": [], "autoreset_mode": _gv.AutoresetMode(mode)}
+            self.metadata = {"render_modes": [], "autoreset_mode": _gv.AutoresetMode[mode.upper()]}
         else:
             self.metadata = {"render_modes": [], "autoreset_mode": mode}
         self._discrete = single_act.shape == ()
@@ -118,7 +118,7 @@ class NeuroGymVectorEnv(_Base):
             raise ValueError("seed must be one integer (copy i gets a seed derived from it and i), got "
                              f"{type(seed).__name__}")
         if spaces.HAVE_GYMNASIUM and _GYM1:
-            super().reset(seed=seed)
+            super().reset(seed=None if seed is None else int(seed) % 2**64)  # gymnasium's np_random takes no negative seed
         if seed is None:
             seed = int(np.random.SeedSequence().entropy % (1 << 63))
         with calling_java():

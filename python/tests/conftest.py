@@ -29,6 +29,7 @@ def rng_derive(ng):
     """Java's Rng.derive(seed, i): the seed of copy i of a vector env or row i of a Dataset."""
     import jpype
 
+    ng._jvm.java()  # starts the JVM
     derive = jpype.JClass("org.neurogym.api.Rng").derive
     return lambda seed, i: int(derive(seed, i))
 

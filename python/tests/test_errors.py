@@ -63,7 +63,7 @@ def test_unknown_wrapper_and_bad_wrapper_parameter(ng):
 def test_bad_dataset_arguments(ng):
     with pytest.raises(ValueError, match="batch size"):
         ng.Dataset("PerceptualDecisionMaking-v0", batch_size=0)
-    with pytest.raises(ValueError, match="mask"):
+    with pytest.raises(ValueError, match="yang20"):
         ng.Dataset("PerceptualDecisionMaking-v0", mask="yang20")
     with pytest.raises(KeyError):
         ng.Dataset("NoSuchTask-v0")

@@ -53,3 +53,27 @@ def test_python_dataset_equals_the_cli_export(ng, tmp_path):
         x, y = ds()
         np.testing.assert_array_equal(x, inputs[k])
         np.testing.assert_array_equal(y, targets[k])
+
+
+def test_masks_trial_starts_and_facts_agree_with_the_cli(ng, tmp_path):
+    import json
+
+    out = tmp_path / "m.npz"
+    subprocess.run([launcher(), "dataset", "PerceptualDecisionMaking-v0", "--batch", "3", "--seq", "40", "--batches", "2",
+                    "--seed", "8", "--mask", "yang19", "--trial-starts", "--trial-facts", "--batch-first", "--out", str(out)],
+                   check=True, capture_output=True, timeout=120)
+    f = np.load(out)
+    meta = json.loads(bytes(f["meta"]))
+    assert meta["task"] == "PerceptualDecisionMaking-v0" and meta["n_actions"] == 3 and meta["seed"] == 8
+    assert meta["observation_space"]["names"]["stimulus"] == [1, 2]
+    ds = ng.Dataset("PerceptualDecisionMaking-v0", batch_size=3, seq_len=40, seed=8, mask="yang19", trial_start=True,
+                    trial_facts=True, batch_first=True)
+    rows = []
+    for k in range(2):
+        x, y, mask, starts = ds()
+        np.testing.assert_array_equal(x, f["inputs"][k])
+        np.testing.assert_array_equal(mask, f["mask"][k])
+        np.testing.assert_array_equal(starts, f["trial_start"][k])
+        rows += [(k, row, step, facts["coh"]) for row, step, facts in ds.trials]
+    assert [tuple(r) for r in f["trials"]] == [r[:3] for r in rows]
+    np.testing.assert_array_equal(f["trial_coh"], [r[3] for r in rows])

@@ -1,16 +1,26 @@
 package org.neurogym.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neurogym.api.Rng;
+import org.neurogym.api.space.Discrete;
 import org.neurogym.core.Host;
+import org.neurogym.core.TaskInfo;
+import org.neurogym.core.config.WrapperConfig;
 import org.neurogym.core.json.Json;
 import org.neurogym.data.Batch;
 import org.neurogym.data.Dataset;
+import org.neurogym.data.LossMask;
+import org.neurogym.data.TrialStart;
 import org.neurogym.data.npy.DType;
 import org.neurogym.data.npy.NpyOutput;
 import org.neurogym.data.npy.NpzWriter;
@@ -25,7 +35,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = {"Write a supervised dataset of a task to a .npz file (numpy: np.load).",
                 "inputs: float32 [K, L, B, obs] ([K, B, L, obs] with --batch-first); "
-                        + "targets: int64 [K, L, B] for discrete actions, float32 [K, L, B, act] for Box actions."})
+                        + "targets: int64 [K, L, B] for discrete actions, float32 [K, L, B, act] for Box actions; "
+                        + "meta: the task, parameters, wrappers, spaces, dt, seed and version as JSON text (uint8).",
+                "On request: mask float32 [K, L, B], trial_start bool [K, L, B], and the trials that start "
+                        + "(trials int64 [N, 3]: batch, row, step; trial_<fact> float64 [N] per numeric fact)."})
 final class DatasetCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
@@ -55,6 +68,16 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The .npz file to write.")
     Path out;
 
+    @Option(names = "--mask", paramLabel = "SPEC", description = "Also write a per-step loss weight: yang19 (Yang et al. 2019's "
+            + "cost mask, 100 ms grace), yang19:PERIOD:GRACE_MS, or PERIOD=W,... with *=W for the other steps (e.g. fixation=0).")
+    String mask;
+
+    @Option(names = "--trial-starts", description = "Also write trial_start: true at the first step of every trial.")
+    boolean trialStarts;
+
+    @Option(names = "--trial-facts", description = "Also write where every trial starts (trials) and its numeric facts (trial_<fact>).")
+    boolean trialFacts;
+
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
@@ -67,6 +90,16 @@ final class DatasetCommand implements Callable<Integer> {
         if ((long) batch * seq > Integer.MAX_VALUE / 64) {
             throw new IllegalArgumentException("--batch × --seq = " + (long) batch * seq + " is too large for one batch in memory");
         }
+        if (out.toString().equals("-")) {
+            throw new IllegalArgumentException("--out -: an .npz cannot go to standard output (a zip is written with seeks); "
+                    + "give a file name");
+        }
+        LossMask lossMask;
+        try {
+            lossMask = mask == null ? null : LossMask.parse(mask);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--mask: " + e.getMessage());
+        }
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: directory " + dir + " does not exist");
         long s = seed != null ? seed : Rng.derive(System.nanoTime(), 17);
@@ -75,7 +108,8 @@ final class DatasetCommand implements Callable<Integer> {
         EnvOptions.Made made = envOptions.make(host, id);
         Dataset.Builder builder = Dataset.builder(made.env())
                 .copies(() -> envOptions.make(host, id).env())
-                .batchSize(batch).seqLen(seq).batchFirst(batchFirst).seed(s);
+                .batchSize(batch).seqLen(seq).batchFirst(batchFirst).seed(s)
+                .mask(lossMask).trialStarts(trialStarts).trialFacts(trialFacts);
         if (threads != null) builder.threads(threads);
 
         PrintWriter err = spec.commandLine().getErr();
@@ -90,15 +124,27 @@ final class DatasetCommand implements Callable<Integer> {
             inShape = prepend(batches, ds.inputShape());
             tgShape = prepend(batches, ds.targetShape());
             tgType = ds.discrete() ? DType.INT64 : DType.FLOAT32;
+            long[] stepShape = prepend(batches, batchFirst ? new int[] {batch, seq} : new int[] {seq, batch});
+            List<long[]> starts = new ArrayList<>();
+            List<Map<String, Object>> facts = new ArrayList<>();
             try (NpzWriter w = NpzWriter.create(out)) {
+                writeMeta(w, made, ds, s, lossMask);
                 NpyOutput inputs = w.open("inputs", DType.FLOAT32, inShape);
                 NpyOutput targets = w.open("targets", tgType, tgShape);
+                NpyOutput masks = lossMask == null ? null : w.open("mask", DType.FLOAT32, stepShape);
+                NpyOutput startFlags = trialStarts ? w.open("trial_start", DType.BOOL, stepShape) : null;
                 long lastDrawn = 0;
                 for (long k = 0; k < batches; k++) {
                     Batch b = ds.next();
                     inputs.write(b.inputs());
                     if (ds.discrete()) targets.write(b.targets());
                     else targets.write(b.targetVectors());
+                    if (masks != null) masks.write(b.mask());
+                    if (startFlags != null) startFlags.write(b.trialStarts());
+                    for (TrialStart t : b.trials()) {
+                        starts.add(new long[] {k, t.row(), t.step()});
+                        facts.add(t.facts());
+                    }
                     if (progress && (System.nanoTime() - lastDrawn > 100_000_000L || k == batches - 1)) {
                         lastDrawn = System.nanoTime();
                         bar(err, k + 1, batches);
@@ -106,6 +152,9 @@ final class DatasetCommand implements Callable<Integer> {
                 }
                 inputs.close();
                 targets.close();
+                if (masks != null) masks.close();
+                if (startFlags != null) startFlags.close();
+                if (trialFacts) writeTrials(w, starts, facts);
             }
         } finally {
             if (progress) err.println();
@@ -144,6 +193,55 @@ final class DatasetCommand implements Callable<Integer> {
                     Output.number(Math.round(timesteps / Math.max(seconds, 1e-9))), threadsUsed, threadsUsed == 1 ? "" : "s");
         }
         return Main.OK;
+    }
+
+    /** {@code meta}: what the file holds and how it was made, as JSON text in a uint8 array ({@code json.loads(bytes(f["meta"]))}). */
+    private void writeMeta(NpzWriter w, EnvOptions.Made made, Dataset ds, long s, LossMask lossMask) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", made.entry().id());
+        m.put("params", made.params());
+        List<Map<String, Object>> wrappers = new ArrayList<>();
+        for (WrapperConfig wc : made.wrappers()) wrappers.add(Map.of("name", wc.name(), "params", wc.params()));
+        m.put("wrappers", wrappers);
+        m.put("observation_space", TaskInfo.space(made.env().observationSpace()));
+        m.put("action_space", TaskInfo.space(made.env().actionSpace()));
+        if (made.env().actionSpace() instanceof Discrete d) m.put("n_actions", d.n());
+        m.put("dt", made.env().dt());
+        m.put("seed", s);
+        m.put("batches", batches);
+        m.put("batch_size", batch);
+        m.put("seq_len", seq);
+        m.put("batch_first", batchFirst);
+        m.put("layout", batchFirst ? "[K, B, L, ...]" : "[K, L, B, ...]");
+        if (lossMask != null) m.put("mask", lossMask.toString());
+        String v = DatasetCommand.class.getPackage().getImplementationVersion();
+        m.put("version", v == null ? "dev" : v);
+        byte[] json = Json.line(m).getBytes(StandardCharsets.UTF_8);
+        try (NpyOutput meta = w.open("meta", DType.UINT8, json.length)) {
+            meta.write(json, 0, json.length);
+        }
+    }
+
+    /** {@code trials} [N, 3] (batch, row, step) and one float64 column per numeric fact (NaN where a trial lacks it). */
+    private static void writeTrials(NpzWriter w, List<long[]> starts, List<Map<String, Object>> facts) {
+        int n = starts.size();
+        long[] index = new long[n * 3];
+        for (int i = 0; i < n; i++) System.arraycopy(starts.get(i), 0, index, i * 3, 3);
+        w.write("trials", index, n, 3);
+        Set<String> numeric = new LinkedHashSet<>();
+        Set<String> other = new LinkedHashSet<>();
+        for (Map<String, Object> f : facts) {
+            f.forEach((k, v) -> (v instanceof Number || v instanceof Boolean ? numeric : other).add(k));
+        }
+        numeric.removeAll(other);
+        for (String key : numeric) {
+            double[] column = new double[n];
+            for (int i = 0; i < n; i++) {
+                Object v = facts.get(i).get(key);
+                column[i] = v instanceof Number num ? num.doubleValue() : v instanceof Boolean b ? (b ? 1 : 0) : Double.NaN;
+            }
+            w.write("trial_" + key.replace('/', '_'), column, n);
+        }
     }
 
     private static long[] prepend(long k, int[] shape) {

@@ -90,4 +90,40 @@ class DatasetCommandTest {
         }
         assertTrue(o.contains("\"batchSize\":16,\"seqLen\":100"), o);
     }
+
+    @Test
+    void masksTrialStartsFactsAndMeta() throws Exception {
+        Path x = dir.resolve("m.npz");
+        Result r = cli("dataset", "PerceptualDecisionMaking-v0", "--batch", "3", "--seq", "50", "--batches", "2", "--seed", "5",
+                "--mask", "fixation=0", "--trial-starts", "--trial-facts", "--out", x.toString());
+        assertEquals(0, r.code(), r.err());
+        Map<String, NpyArray> a = NpzReader.readAll(x);
+        assertArrayEquals(new long[] {2, 50, 3}, a.get("mask").shape());
+        assertEquals(DType.FLOAT32, a.get("mask").dtype());
+        assertArrayEquals(new long[] {2, 50, 3}, a.get("trial_start").shape());
+        assertEquals(DType.BOOL, a.get("trial_start").dtype());
+        long[] trials = a.get("trials").shape();
+        assertEquals(3, trials[1]);
+        assertArrayEquals(new long[] {trials[0]}, a.get("trial_coh").shape());
+        assertArrayEquals(new long[] {trials[0]}, a.get("trial_ground_truth").shape());
+        long[] metaBytes = a.get("meta").longs();
+        byte[] raw = new byte[metaBytes.length];
+        for (int i = 0; i < raw.length; i++) raw[i] = (byte) metaBytes[i];
+        String meta = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(meta.contains("\"task\":\"PerceptualDecisionMaking-v0\""), meta);
+        assertTrue(meta.contains("\"n_actions\":3") && meta.contains("\"seed\":5") && meta.contains("\"mask\":\"fixation=0.0,*=1.0\""), meta);
+        assertTrue(meta.contains("\"stimulus\""), meta); // channel names
+    }
+
+    @Test
+    void refusesStandardOutputAndBadMasks() {
+        Result r = cli("dataset", "PerceptualDecisionMaking-v0", "--batch", "1", "--seq", "5", "--batches", "1", "--out", "-");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--out -: an .npz cannot go to standard output"), r.err());
+        assertFalse(Files.exists(Path.of("-")));
+        Result m = cli("dataset", "PerceptualDecisionMaking-v0", "--batch", "1", "--seq", "5", "--batches", "1", "--mask", "fixation",
+                "--out", dir.resolve("z.npz").toString());
+        assertEquals(2, m.code());
+        assertTrue(m.err().contains("--mask: mask 'fixation'"), m.err());
+    }
 }

@@ -51,7 +51,10 @@ public final class LossMask {
             w.put(k, v.floatValue());
         });
         if (!Double.isFinite(otherwise)) throw new IllegalArgumentException("mask weight outside the named periods must be finite, got " + otherwise);
-        return new LossMask(Map.copyOf(w), (float) otherwise, null, 0, "periods " + w + " otherwise " + otherwise);
+        StringBuilder text = new StringBuilder();
+        w.forEach((k, v) -> text.append(k).append('=').append(v).append(','));
+        text.append("*=").append((float) otherwise);
+        return new LossMask(Map.copyOf(w), (float) otherwise, null, 0, text.toString());
     }
 
     /**
@@ -62,12 +65,50 @@ public final class LossMask {
     public static LossMask yang19(String responsePeriod, double graceMs) {
         Objects.requireNonNull(responsePeriod, "responsePeriod");
         if (!(graceMs >= 0) || Double.isInfinite(graceMs)) throw new IllegalArgumentException("grace period must be a non-negative number of ms, got " + graceMs);
-        return new LossMask(null, 0, responsePeriod, graceMs, "yang19 response " + responsePeriod + " grace " + graceMs + " ms");
+        return new LossMask(null, 0, responsePeriod, graceMs, "yang19:" + responsePeriod + ":" + graceMs);
     }
 
     /** The paper's mask: response period {@code decision}, 100 ms of grace. */
     public static LossMask yang19() {
         return yang19("decision", 100);
+    }
+
+    /**
+     * A mask from its text form, as the CLI's {@code --mask} and Python's {@code mask="..."} take it:
+     * {@code yang19} (the paper's), {@code yang19:PERIOD:GRACE_MS}, or period weights
+     * {@code fixation=0,decision=2} with {@code *=W} for steps in no named period (default 1).
+     */
+    public static LossMask parse(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        String s = spec.strip();
+        if (s.equals("yang19")) return yang19();
+        if (s.startsWith("yang19:")) {
+            String[] parts = s.split(":");
+            if (parts.length != 3) throw new IllegalArgumentException("mask '" + spec + "': write yang19 or yang19:PERIOD:GRACE_MS");
+            return yang19(parts[1], number(spec, parts[2]));
+        }
+        Map<String, Double> weights = new LinkedHashMap<>();
+        double otherwise = 1;
+        for (String item : s.split(",")) {
+            int eq = item.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("mask '" + spec + "': write yang19, or PERIOD=WEIGHT,... (e.g. fixation=0), with *=WEIGHT "
+                        + "for the other steps");
+            }
+            String period = item.substring(0, eq).strip();
+            double w = number(spec, item.substring(eq + 1));
+            if (period.equals("*")) otherwise = w;
+            else weights.put(period, w);
+        }
+        return byPeriod(weights, otherwise);
+    }
+
+    private static double number(String spec, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("mask '" + spec + "': '" + text.strip() + "' is not a number");
+        }
     }
 
     /** Writes the weight of each of the trial's {@code length} steps into {@code out[0..length)}. */
@@ -102,6 +143,7 @@ public final class LossMask {
         }
     }
 
+    /** The text form, which {@link #parse} reads back. */
     @Override
     public String toString() {
         return description;
