@@ -44,7 +44,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         List<TaskEntry> tasks = new ArrayList<>();
         if (all) tasks.addAll(main.host().tasks());
-        else if (tag != null) tasks.addAll(ListCommand.tagged(main.host().registry(), tag));
+        else if (tag != null) tasks.addAll(ListCommand.tagged(main, tag));
         else for (String id : ids) tasks.add(main.host().registry().task(id));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

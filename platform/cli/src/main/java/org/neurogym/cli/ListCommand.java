@@ -25,7 +25,8 @@ final class ListCommand implements Callable<Integer> {
     boolean json;
 
     /** The tasks carrying {@code tag} (all tasks when null); an unknown tag is an error listing the known ones. */
-    static List<TaskEntry> tagged(org.neurogym.core.registry.Registry registry, String tag) {
+    static List<TaskEntry> tagged(Main main, String tag) {
+        var registry = main.host().registry();
         if (tag != null && !registry.tags().contains(tag)) {
             throw new IllegalArgumentException("unknown tag '" + tag + "'"
                     + org.neurogym.api.param.Suggestions.didYouMean(tag, registry.tags())
@@ -36,7 +37,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<TaskEntry> tasks = tagged(main.host().registry(), tag);
+        List<TaskEntry> tasks = tagged(main, tag);
         var out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
