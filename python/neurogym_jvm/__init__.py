@@ -44,19 +44,32 @@ def make_vec(env_id, num_envs, *, threads=None, copy=True, autoreset_mode=None, 
 
 
 def make_from_config(path):
-    """The env an experiment file describes: its ``[env]`` (task and parameters) and ``[[wrappers]]``,
-    validated by the host's config reader (errors name the file, line and column)."""
+    """The env an experiment file describes, made by the host as the CLI makes it (Host.make): its
+    ``[env]`` (task and parameters), ``[[wrappers]]`` and, with a ``[monitor]`` section, the Monitor
+    outermost. Errors name the file, line and column."""
     import os
 
     J = _jvm.java()
+    host = _jvm.host()
     with calling_java():
         config = J.ExperimentConfig.load(J.Path.of(os.fspath(path), []))
         env_config = config.env()
         if env_config is None or env_config.name() is None:
             raise ParameterError(f"{path}: the file has no [env] name")
-        params = _jvm.python_value(env_config.params())
-        wrappers = [(str(w.name()), _jvm.python_value(w.params())) for w in config.wrappers()]
-    return NeuroGymEnv(Recipe(str(env_config.name()), params, wrappers))
+    return NeuroGymEnv(_ConfigRecipe(str(env_config.name()), host, config))
+
+
+class _ConfigRecipe(Recipe):
+    """Makes the experiment of a file again (for a Dataset or vector env over a configured env)."""
+
+    def __init__(self, env_id, host, config):
+        super().__init__(env_id, {}, None)
+        self._host = host
+        self._config = config
+
+    def make(self):
+        with calling_java():
+            return self._host.make(self._config)
 
 
 def tasks(tag=None):

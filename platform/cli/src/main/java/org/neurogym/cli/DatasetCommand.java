@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.core.Experiment;
 import org.neurogym.core.Host;
 import org.neurogym.core.TaskInfo;
 import org.neurogym.core.config.WrapperConfig;
@@ -85,7 +86,7 @@ final class DatasetCommand implements Callable<Integer> {
         checkSizes();
         LossMask lossMask = lossMask();
         Host host = main.host();
-        EnvOptions.Made made = envOptions.make(host, id);
+        Experiment made = envOptions.make(host, id);
         Dataset.Builder builder = Dataset.builder(made.env())
                 .copies(() -> envOptions.make(host, id).env())
                 .batchSize(batch).seqLen(seq).batchFirst(batchFirst).seed(seed.value())
@@ -123,8 +124,8 @@ final class DatasetCommand implements Callable<Integer> {
     }
 
     /** Fills --batches batches into the .npz file, streaming each array, with a progress bar on a terminal. */
-    private Written write(EnvOptions.Made made, Dataset.Builder builder, LossMask lossMask) {
-        String task = made.entry().id();
+    private Written write(Experiment made, Dataset.Builder builder, LossMask lossMask) {
+        String task = made.task().id();
         PrintWriter err = spec.commandLine().getErr();
         boolean progress = !output.json && System.console() != null;
         long started = System.nanoTime();
@@ -212,9 +213,9 @@ final class DatasetCommand implements Callable<Integer> {
     }
 
     /** {@code meta}: what the file holds and how it was made, as JSON text in a uint8 array ({@code json.loads(bytes(f["meta"]))}). */
-    private void writeMeta(NpzWriter w, EnvOptions.Made made, LossMask lossMask) {
+    private void writeMeta(NpzWriter w, Experiment made, LossMask lossMask) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("task", made.entry().id());
+        m.put("task", made.task().id());
         m.put("params", made.params());
         List<Map<String, Object>> wrappers = new ArrayList<>();
         for (WrapperConfig wc : made.wrappers()) wrappers.add(Map.of("name", wc.name(), "params", wc.params()));
