@@ -74,7 +74,7 @@ final class EnvOptions {
         TaskEntry entry = host.registry().task(id);
         Env env;
         try {
-            env = entry.descriptor().create(merged);
+            env = entry.descriptor().create(merged, host);
         } catch (ParameterException e) {
             String root = e.key().contains(".") ? e.key().substring(0, e.key().indexOf('.')) : e.key();
             if (file != null && file.env() != null && !explicit.containsKey(root) && file.env().params().containsKey(root)) {

@@ -37,26 +37,26 @@ public final class AnnubesEnv extends TrialEnv {
                             "Table of trial types (modality names, e.g. v, a, or av for a combination) to their relative "
                                     + "frequencies; each type gets its own input."),
                     ParamSpec.numbers("stim_intensities", new double[] {0.8, 0.9, 1.0},
-                            "Possible intensities of a present stimulus."),
+                            "Possible intensities of a present stimulus.").nonEmpty(),
                     ParamSpec.number("stim_time", 1000, "Duration of the stimulus period in ms."),
-                    ParamSpec.number("catch_prob", 0.5, "Probability of a catch trial (no stimulus), in [0, 1]."),
+                    ParamSpec.number("catch_prob", 0.5, "Probability of a catch trial (no stimulus), in [0, 1].").range(0, 1),
                     ParamSpec.optional("max_sequential", ParamType.INTEGER,
                             "Maximum number of consecutive trials of the same modality (catch trials excluded), "
-                                    + "at least 1; unset (the default, as in the reference) sets no maximum."),
+                                    + "at least 1; unset (the default, as in the reference) sets no maximum.").min(1),
                     ParamSpec.number("fix_intensity", 0, "Value of the fixation input during the fixation period."),
                     new ParamSpec("fix_time", ParamType.ANY, 500,
                             "Fixation duration in ms: a number, a list to choose from, or [distribution, args]."),
                     new ParamSpec("iti", ParamType.ANY, 0,
                             "Inter-trial interval in ms, in the same forms as fix_time."),
                     ParamSpec.dt(100),
-                    ParamSpec.number("tau", 100, "Time constant in ms, which scales the input noise."),
+                    ParamSpec.number("tau", 100, "Time constant in ms, which scales the input noise.").positive(),
                     ParamSpec.numbers("output_behavior", new double[] {0, 1},
-                            "Values of the behavioural output; one action each, the first being fixation."),
-                    ParamSpec.number("noise_std", 0.01, "Standard deviation of the input noise."),
+                            "Values of the behavioural output; one action each, the first being fixation.").minLength(2),
+                    ParamSpec.number("noise_std", 0.01, "Standard deviation of the input noise.").min(0),
                     ParamSpec.rewards(),
                     ParamSpec.optional("random_seed", ParamType.INTEGER,
                             "When set (>= 0), every episode's draws restart from this seed, whatever seed reset() "
-                                    + "was given; unset (the default, as in the reference): draws follow the env's seed."))
+                                    + "was given; unset (the default, as in the reference): draws follow the env's seed.").min(0))
             .build(AnnubesEnv::new);
 
     private static Map<String, Object> defaultSession() {
@@ -90,36 +90,15 @@ public final class AnnubesEnv extends TrialEnv {
         available = new int[modalities.length];
 
         stimIntensities = p.getDoubles("stim_intensities");
-        if (stimIntensities.length == 0) throw new ParameterException("stim_intensities", "stim_intensities needs at least one value");
         catchProb = p.getDouble("catch_prob");
-        if (!(catchProb >= 0 && catchProb <= 1)) throw new ParameterException("catch_prob", "catch_prob must be in [0, 1], got " + catchProb);
-        if (p.isSet("max_sequential")) {
-            maxSequential = p.getInt("max_sequential");
-            if (maxSequential < 1) {
-                throw new ParameterException("max_sequential", "max_sequential must be >= 1 (leave it unset for no maximum), got " + maxSequential);
-            }
-        } else {
-            maxSequential = 0;
-        }
+        maxSequential = p.isSet("max_sequential") ? p.getInt("max_sequential") : 0;
         fixIntensity = p.getDouble("fix_intensity");
         double tau = p.getDouble("tau");
-        if (!(tau > 0)) throw new ParameterException("tau", "tau must be positive, got " + tau);
         double noiseStd = p.getDouble("noise_std");
-        if (!(noiseStd >= 0)) throw new ParameterException("noise_std", "noise_std must be >= 0, got " + noiseStd);
         double alpha = dt / tau;
         noiseFactor = noiseStd * Math.sqrt(2 * alpha) / alpha;
         double[] outputBehavior = p.getDoubles("output_behavior");
-        if (outputBehavior.length < 2) {
-            throw new ParameterException("output_behavior", "output_behavior needs at least two values (fixation and response)");
-        }
-        if (p.isSet("random_seed")) {
-            randomSeed = p.getInt("random_seed");
-            if (randomSeed < 0) {
-                throw new ParameterException("random_seed", "random_seed must be >= 0 (leave it unset to follow the env's seed), got " + randomSeed);
-            }
-        } else {
-            randomSeed = -1;
-        }
+        randomSeed = p.isSet("random_seed") ? p.getInt("random_seed") : -1;
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(null, "fixation", timing(p, "fix_time"), "stimulus", timing(p, "stim_time"), "iti", timing(p, "iti"));

@@ -22,9 +22,9 @@ public final class AllTasks {
                     + "1 for the current task. Observation 33 + 20, action 17. Needs the wrappers plugin.")
             .paper(Yang19.PAPER_NAME, Yang19.PAPER_LINK)
             .params(ParamSpec.dt(100),
-                    ParamSpec.integer("dim_ring", 16, "Number of directions on the ring, for every task (even)."),
+                    ParamSpec.integer("dim_ring", 16, "Number of directions on the ring, for every task (even).").min(2),
                     ParamSpec.rewards(),
-                    ParamSpec.number("sigma", 1.0, "Input noise of the tasks that have it (decision making, matching)."),
+                    ParamSpec.number("sigma", 1.0, "Input noise of the tasks that have it (decision making, matching).").min(0),
                     ParamSpec.string("schedule", "Random", "How the task of each trial is chosen: Random (never the same "
                             + "task twice in a row), Sequential, RandomBlock or SequentialBlock."),
                     ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each task (block schedules only)."),
