@@ -112,6 +112,7 @@ public record Allowed(double min, boolean minOpen, double max, List<Object> valu
     private String choices() {
         List<String> shown = new ArrayList<>();
         for (Object v : values) shown.add(quoted(v));
+        if (shown.size() == 1) return shown.get(0);
         if (shown.size() == 2) return shown.get(0) + " or " + shown.get(1);
         return "one of " + String.join(", ", shown);
     }
