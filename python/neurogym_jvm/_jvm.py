@@ -187,7 +187,7 @@ class _Java:
         self.VectorBuffers = J("org.neurogym.data.VectorBuffers")
         self.Dataset = J("org.neurogym.data.Dataset")
         self.LossMask = J("org.neurogym.data.LossMask")
-        self.Agents = J("org.neurogym.api.agent.Agents")
+        self.TrialBased = J("org.neurogym.api.TrialBased")
         self.Box = J("org.neurogym.api.space.Box")
         self.Discrete = J("org.neurogym.api.space.Discrete")
         self.ExperimentConfig = J("org.neurogym.core.config.ExperimentConfig")

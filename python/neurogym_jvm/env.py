@@ -98,7 +98,7 @@ class NeuroGymEnv(_Base):
         with calling_java():
             self._bridge = J.EnvBuffers(jenv)
         self._jenv = jenv
-        self._trials = J.Agents.trialBased(jenv)
+        self._trials = J.TrialBased.nearest(jenv)
         self.observation_space = spaces.from_java(jenv.observationSpace())
         self.action_space = spaces.from_java(jenv.actionSpace())
         self._discrete = isinstance(self.action_space.shape, tuple) and self.action_space.shape == ()

@@ -14,7 +14,6 @@ import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.Rng;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.agent.Agents;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
 import org.neurogym.api.space.Space;
@@ -34,7 +33,7 @@ import org.neurogym.api.spi.EnvMaker;
  * with no allocation per step (a new trial allocates what the task allocates for its facts).
  *
  * <p>The matrices are read from the outermost {@link TrialBased} env of the wrapper stack (see
- * {@link Agents#trialBased}), so trial wrappers (noise, extra input channels, biased trials) are in
+ * {@link TrialBased#nearest}), so trial wrappers (noise, extra input channels, biased trials) are in
  * the data. A wrapper above them that changes observations step by step cannot be, and is refused.
  *
  * <p>On request a batch also carries, per step, a loss {@link LossMask mask} and {@code trial_start}
@@ -575,7 +574,7 @@ public final class Dataset implements AutoCloseable {
 
         Row(Env env, LossMask lossMask, boolean trialFacts) {
             this.env = env;
-            this.source = Agents.trialBased(env);
+            this.source = TrialBased.nearest(env);
             this.lossMask = lossMask;
             this.trials = trialFacts ? new ArrayList<>() : List.of();
             TrialBased trials = source;
