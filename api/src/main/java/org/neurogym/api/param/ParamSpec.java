@@ -6,14 +6,27 @@ import java.util.Objects;
 /**
  * One constructor parameter of a task or wrapper: name (the reference's, e.g. {@code dim_ring}),
  * type, default and a sentence of documentation.
+ *
+ * <p>Every number a parameter carries (a number, the elements of a list or matrix, a reward, a
+ * number nested in an {@link ParamType#ANY} value) must be finite unless the spec says
+ * {@link #allowingNonFinite()}: a NaN or an infinity would otherwise flow silently into the
+ * observations. {@link #convert} is where a declared schema checks a value.
  */
-public record ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional) {
+public record ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional,
+        boolean allowsNonFinite) {
     public ParamSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
-        if (defaultValue != null) defaultValue = type.convert(name, defaultValue);
         if (optional && defaultValue != null) throw new IllegalArgumentException("optional parameter '" + name + "' has no default");
+        if (defaultValue != null) {
+            defaultValue = type.convert(name, defaultValue);
+            if (!allowsNonFinite) type.requireFinite(name, defaultValue);
+        }
+    }
+
+    public ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional) {
+        this(name, type, defaultValue, description, optional, false);
     }
 
     /** A parameter with a default (or, with a null default, a required one). */
@@ -77,6 +90,21 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
     public static ParamSpec timing() {
         return new ParamSpec("timing", ParamType.TIMING, Map.of(),
                 "Period durations in ms by period name, merged over the task's defaults (see 'timing').");
+    }
+
+    /** This parameter with NaN and infinities accepted (e.g. an unbounded limit spelled {@code inf}). */
+    public ParamSpec allowingNonFinite() {
+        return new ParamSpec(name, type, defaultValue, description, optional, true);
+    }
+
+    /**
+     * {@code value} in this parameter's Java form, checked against what the spec declares; throws
+     * a {@link ParameterException} naming the key (e.g. {@code rewards.correct}, {@code cohs[2]}).
+     */
+    public Object convert(Object value) {
+        Object converted = type.convert(name, value);
+        if (!allowsNonFinite) type.requireFinite(name, converted);
+        return converted;
     }
 
     public boolean isRequired() {

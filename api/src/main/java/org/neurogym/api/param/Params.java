@@ -43,7 +43,7 @@ public final class Params {
                             + " (known: " + String.join(", ", specs.keySet()) + ")");
                 }
                 try {
-                    values.put(e.getKey(), spec.type().convert(e.getKey(), e.getValue()));
+                    values.put(e.getKey(), spec.convert(e.getValue()));
                 } catch (ParameterException ex) {
                     throw new ParameterException(ex.key(), ex.getMessage() + " (" + owner + ")");
                 }

@@ -101,8 +101,15 @@ public sealed interface Timing {
         }
     }
 
-    /** Exponential with the given mean, redrawn until it falls in [min, max); max when min >= max. */
+    /**
+     * Exponential with the given mean, redrawn until it falls in [min, max); max when min == max.
+     * The reference also returns max when min > max; we refuse that as a mistaken order, and a
+     * window so far in the tail that the redrawing would practically never end.
+     */
     record TruncatedExponential(double mean, double min, double max) implements Timing {
+        /** Below this chance of a draw landing in [min, max) the redrawing is refused as endless. */
+        private static final double MIN_ACCEPTANCE = 1e-6;
+
         public TruncatedExponential {
             if (!(mean > 0) || Double.isInfinite(mean)) {
                 throw new IllegalArgumentException("truncated_exponential needs a finite positive mean, got " + mean);
@@ -110,6 +117,13 @@ public sealed interface Timing {
             requireNonNegative(min, "truncated_exponential min");
             if (Double.isNaN(max) || max == Double.NEGATIVE_INFINITY) {
                 throw new IllegalArgumentException("truncated_exponential max must be a number or +Infinity, got " + max);
+            }
+            if (min > max) {
+                throw new IllegalArgumentException("truncated_exponential needs min <= max, got min " + fmt(min) + " > max " + fmt(max));
+            }
+            if (min < max && Math.exp(-min / mean) - (Double.isInfinite(max) ? 0 : Math.exp(-max / mean)) < MIN_ACCEPTANCE) {
+                throw new IllegalArgumentException("truncated_exponential [" + fmt(min) + ", " + fmt(max)
+                        + ") lies too far in the tail of an exponential of mean " + fmt(mean) + " to be drawn; raise the mean");
             }
         }
 
@@ -119,18 +133,18 @@ public sealed interface Timing {
 
         @Override
         public double sample(Rng rng) {
-            if (min >= max) return max;
+            if (min == max) return max;
             while (true) {
                 double x = rng.exponential(mean);
                 if (x >= min && x < max) return x;
             }
         }
 
-        @Override public boolean isFixed() { return min >= max; }
+        @Override public boolean isFixed() { return min == max; }
 
         @Override
         public double meanSteps(double dt) {
-            if (min >= max) return Math.floor(max / dt);
+            if (min == max) return Math.floor(max / dt);
             double tailMax = Double.isInfinite(max) ? 0 : Math.exp(-max / mean);
             double norm = Math.exp(-min / mean) - tailMax;
             double sum = 0;
