@@ -45,6 +45,8 @@ public abstract class TrialEnv implements TrialBased {
     protected double rTmax;
 
     private boolean seeded;
+    /** The task id when made from {@link Params} (messages name it, not a class), else null. */
+    private String id;
     private Map<String, Double> rewards = Map.of();
     private Map<String, Timing> timing = Map.of();
     private Box observationSpace;
@@ -83,6 +85,12 @@ public abstract class TrialEnv implements TrialBased {
     /** Reads {@code dt} from the task's parameters. */
     protected TrialEnv(Params params) {
         this(params.getDouble("dt"));
+        this.id = params.owner();
+    }
+
+    /** What messages call this task: its id when known (e.g. {@code yang19.go-v0}), else its name. */
+    private String taskId() {
+        return id != null ? id : name();
     }
 
     // ------------------------------------------------------------------ declaration (constructor)
@@ -128,7 +136,41 @@ public abstract class TrialEnv implements TrialBased {
                 table.put(e.getKey(), e.getValue());
             }
         }
+        for (Map.Entry<String, Timing> e : table.entrySet()) {
+            requireStepFit(e.getKey(), e.getValue(), params != null && params.schema().containsKey("timing")
+                    && params.getTiming("timing").containsKey(e.getKey()));
+        }
         this.timing = Collections.unmodifiableMap(table);
+    }
+
+    /** The most steps one period may last: beyond this a trial's matrices outgrow any heap. */
+    static final int MAX_PERIOD_STEPS = 1 << 24;
+
+    /**
+     * Checks before any trial is built that {@code period} lasts at least one step when it lasts
+     * at all, and no more than {@link #MAX_PERIOD_STEPS}: a dt longer than a period would silently
+     * drop it (and with every period dropped, leave a trial of no duration); a tiny dt or a huge
+     * duration would ask for more memory than there is. {@code until} periods depend on the trial.
+     */
+    private void requireStepFit(String period, Timing t, boolean given) {
+        if (t instanceof Timing.Until) return;
+        double longest = t.bound();
+        if (longest > 0 && longest < dt) {
+            throw new ParameterException("dt", taskId() + ": dt " + ms(dt) + " ms is longer than period '" + period
+                    + "' (at most " + ms(longest) + " ms), which would never last a step; use dt <= " + ms(longest)
+                    + " or lengthen timing." + period);
+        }
+        double steps = Math.floor(longest / dt);
+        if (steps > MAX_PERIOD_STEPS) {
+            String key = given ? "timing." + period : "dt";
+            throw new ParameterException(key, taskId() + ": period '" + period + "' (up to " + ms(longest) + " ms) is "
+                    + String.format(java.util.Locale.ROOT, "%.3g", steps) + " steps of dt " + ms(dt)
+                    + " ms, more than the " + MAX_PERIOD_STEPS + " a period may last; raise dt or shorten timing." + period);
+        }
+    }
+
+    private static String ms(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Declares the spaces. Observations are a Box; actions a Discrete or a 1-D Box. */
@@ -337,7 +379,12 @@ public abstract class TrialEnv implements TrialBased {
 
     private int floorSteps(double ms) {
         if (!(ms >= 0) || Double.isInfinite(ms)) throw new NeuroGymException("period duration must be a finite time >= 0, got " + ms);
-        return (int) Math.floor(ms / dt);
+        double steps = Math.floor(ms / dt);
+        if (steps > MAX_PERIOD_STEPS) {
+            throw new NeuroGymException(taskId() + ": a period of " + ms(ms) + " ms is more than " + MAX_PERIOD_STEPS
+                    + " steps of dt " + ms(dt) + " ms; raise dt or shorten it");
+        }
+        return (int) steps;
     }
 
     private int durationSteps(String period, int startSteps) {
@@ -491,10 +538,25 @@ public abstract class TrialEnv implements TrialBased {
 
     private void buildOb() {
         if (obBuilt) return;
-        int n = trialEndSteps * obSize;
+        int n = trialCells(obSize, "observations");
         if (ob.length < n) ob = new float[Math.max(n, ob.length * 2)];
         Arrays.fill(ob, 0, n, (float) defaultObValue);
         obBuilt = true;
+    }
+
+    /**
+     * The cells of a trial matrix of {@code width} columns, refused with a one-line error (rather
+     * than an overflowed size or an OutOfMemoryError) when it cannot fit in half the heap.
+     */
+    private int trialCells(int width, String what) {
+        long cells = (long) trialEndSteps * width;
+        long budget = Runtime.getRuntime().maxMemory() / 2 / Float.BYTES;
+        if (cells > Math.min(budget, Integer.MAX_VALUE - 8)) {
+            throw new NeuroGymException(taskId() + ": a trial of " + trialEndSteps + " steps x " + width + " " + what
+                    + " needs " + cells * Float.BYTES / (1 << 20) + " MB, more than half the heap ("
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MB); shorten the timing, raise dt or shrink the task");
+        }
+        return (int) cells;
     }
 
     // ------------------------------------------------------------------ ground truth
@@ -566,7 +628,7 @@ public abstract class TrialEnv implements TrialBased {
             if (gt.length < trialEndSteps) gt = new int[Math.max(trialEndSteps, gt.length * 2)];
             Arrays.fill(gt, 0, trialEndSteps, 0);
         } else {
-            int n = trialEndSteps * actionSize;
+            int n = trialCells(actionSize, "ground-truth actions");
             if (gtVector.length < n) gtVector = new float[Math.max(n, gtVector.length * 2)];
             Arrays.fill(gtVector, 0, n, 0f);
         }
@@ -606,7 +668,7 @@ public abstract class TrialEnv implements TrialBased {
         onNewTrial(t);
         buildOb(); // a trial always has an observation matrix, even if the task wrote nothing
         hasGt = gtBuilt;
-        if (trialEndSteps == 0) throw new NeuroGymException(name() + " built a trial with no duration (no periods, or all of length 0)");
+        if (trialEndSteps == 0) throw new NeuroGymException(taskId() + " built a trial with no duration (no periods, or all of length 0)");
         this.trial = t;
         numTrials++;
         return t;

@@ -30,6 +30,13 @@ public sealed interface Timing {
     /** The value in the form {@link #parse} reads back (number, list or [name, args]). */
     Object toValue();
 
+    /**
+     * A duration in ms that no sample exceeds, for checking a timing against dt before any trial
+     * is built. An unbounded exponential gives min + 40 means (exceeded with probability e^-40);
+     * {@code until} gives its end time.
+     */
+    double bound();
+
     record Constant(double value) implements Timing {
         public Constant {
             requireNonNegative(value, "constant");
@@ -39,6 +46,7 @@ public sealed interface Timing {
         @Override public boolean isFixed() { return true; }
         @Override public double meanSteps(double dt) { return Math.floor(value / dt); }
         @Override public Object toValue() { return value; }
+        @Override public double bound() { return value; }
         @Override public String toString() { return fmt(value); }
     }
 
@@ -64,6 +72,7 @@ public sealed interface Timing {
         }
 
         @Override public Object toValue() { return List.of("uniform", List.of(low, high)); }
+        @Override public double bound() { return high; }
         @Override public String toString() { return "uniform(" + fmt(low) + ", " + fmt(high) + ")"; }
     }
 
@@ -89,6 +98,7 @@ public sealed interface Timing {
             return List.of("choice", list);
         }
 
+        @Override public double bound() { return Arrays.stream(values).max().orElse(0); }
         @Override public double[] values() { return values.clone(); }
         @Override public boolean equals(Object o) { return o instanceof Choice c && Arrays.equals(values, c.values); }
         @Override public int hashCode() { return Arrays.hashCode(values); }
@@ -142,6 +152,14 @@ public sealed interface Timing {
 
         @Override public boolean isFixed() { return min == max; }
 
+        /** Far enough in the tail that no draw in practice goes beyond. */
+        private static final double TAIL_MEANS = 40;
+
+        @Override
+        public double bound() {
+            return Math.min(max, min + TAIL_MEANS * mean);
+        }
+
         @Override
         public double meanSteps(double dt) {
             if (min == max) return Math.floor(max / dt);
@@ -184,6 +202,7 @@ public sealed interface Timing {
 
         @Override public double meanSteps(double dt) { return Double.NaN; }
         @Override public Object toValue() { return List.of("until", end); }
+        @Override public double bound() { return end; }
         @Override public String toString() { return "until(" + fmt(end) + ")"; }
     }
 
