@@ -136,10 +136,7 @@ public abstract class TrialEnv implements TrialBased {
                 table.put(e.getKey(), e.getValue());
             }
         }
-        for (Map.Entry<String, Timing> e : table.entrySet()) {
-            requireStepFit(e.getKey(), e.getValue(), params != null && params.schema().containsKey("timing")
-                    && params.getTiming("timing").containsKey(e.getKey()));
-        }
+        requireStepFit(table, params);
         this.timing = Collections.unmodifiableMap(table);
     }
 
@@ -147,25 +144,30 @@ public abstract class TrialEnv implements TrialBased {
     static final int MAX_PERIOD_STEPS = 1 << 24;
 
     /**
-     * Checks before any trial is built that {@code period} lasts at least one step when it lasts
-     * at all, and no more than {@link #MAX_PERIOD_STEPS}: a dt longer than a period would silently
-     * drop it (and with every period dropped, leave a trial of no duration); a tiny dt or a huge
-     * duration would ask for more memory than there is. {@code until} periods depend on the trial.
+     * Checks dt against the timing before any trial is built: a dt longer than every period
+     * would leave trials of no duration, and a tiny dt or a huge duration would ask for more
+     * steps than memory holds. A single period shorter than dt is allowed: the reference floors
+     * it to nothing, and some tasks give it a step of their own. {@code until} periods depend on
+     * the trial and are not checked.
      */
-    private void requireStepFit(String period, Timing t, boolean given) {
-        if (t instanceof Timing.Until) return;
-        double longest = t.bound();
-        if (longest > 0 && longest < dt) {
-            throw new ParameterException("dt", taskId() + ": dt " + ms(dt) + " ms is longer than period '" + period
-                    + "' (at most " + ms(longest) + " ms), which would never last a step; use dt <= " + ms(longest)
-                    + " or lengthen timing." + period);
+    private void requireStepFit(Map<String, Timing> table, Params params) {
+        String longest = null;
+        for (Map.Entry<String, Timing> e : table.entrySet()) {
+            if (e.getValue() instanceof Timing.Until) continue;
+            double bound = e.getValue().bound();
+            if (longest == null || bound > table.get(longest).bound()) longest = e.getKey();
+            double steps = Math.floor(bound / dt);
+            if (steps > MAX_PERIOD_STEPS) {
+                boolean given = params != null && params.schema().containsKey("timing") && params.getTiming("timing").containsKey(e.getKey());
+                throw new ParameterException(given ? "timing." + e.getKey() : "dt", taskId() + ": period '" + e.getKey()
+                        + "' (up to " + ms(bound) + " ms) is " + String.format(java.util.Locale.ROOT, "%.3g", steps) + " steps of dt "
+                        + ms(dt) + " ms, more than the " + MAX_PERIOD_STEPS + " a period may last; raise dt or shorten timing." + e.getKey());
+            }
         }
-        double steps = Math.floor(longest / dt);
-        if (steps > MAX_PERIOD_STEPS) {
-            String key = given ? "timing." + period : "dt";
-            throw new ParameterException(key, taskId() + ": period '" + period + "' (up to " + ms(longest) + " ms) is "
-                    + String.format(java.util.Locale.ROOT, "%.3g", steps) + " steps of dt " + ms(dt)
-                    + " ms, more than the " + MAX_PERIOD_STEPS + " a period may last; raise dt or shorten timing." + period);
+        if (longest != null && table.get(longest).bound() > 0 && table.get(longest).bound() < dt) {
+            throw new ParameterException("dt", taskId() + ": dt " + ms(dt) + " ms is longer than every period (the longest, '"
+                    + longest + "', lasts at most " + ms(table.get(longest).bound()) + " ms), so a trial would last no step; use dt <= "
+                    + ms(table.get(longest).bound()));
         }
     }
 

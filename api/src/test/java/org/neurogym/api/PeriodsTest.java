@@ -127,11 +127,12 @@ class PeriodsTest {
     }
 
     @Test
-    void aDtLongerThanAPeriodIsAParameterErrorNamingDtAndThePeriod() {
+    void aDtLongerThanEveryPeriodIsAParameterErrorNamingDtAndThePeriod() {
         ParameterException e = assertThrows(ParameterException.class, () -> task((t, trial) -> t.addPeriod("a"), "a", 50));
         assertEquals("dt", e.key());
         assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("dt 100 ms"), e.getMessage());
-        // a period that may be longer than dt in some trials fits
+        // one period shorter than dt is floored to nothing, as in the reference; a period that may be longer in some trials fits
+        task((t, trial) -> t.addPeriod("a"), "a", 50, "b", 200);
         task((t, trial) -> t.addPeriod("a"), "a", Timing.choice(50, 200));
         task((t, trial) -> t.addPeriod("a"), "a", new Timing.TruncatedExponential(20));
     }

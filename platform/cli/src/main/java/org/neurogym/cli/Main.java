@@ -141,7 +141,19 @@ public final class Main implements AutoCloseable {
                 if (main.verbose) ex.printStackTrace(err);
                 return exitCode(ex);
             });
-            int code = cli.execute(args);
+            int code;
+            try {
+                code = cli.execute(args);
+            } catch (OutOfMemoryError e) {
+                // sizes are checked before the big allocations; this is what slipped through
+                err.println("neurogym: out of memory (" + e.getMessage() + ", heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MB): reduce the sizes asked for (--batch, --seq, --width, sizes such as dim_ring, timing) or give the JVM"
+                        + " more memory with NEUROGYM_JAVA_OPTS=-Xmx8g");
+                code = FAILURE;
+            } catch (StackOverflowError e) {
+                err.println("neurogym: the input is nested too deeply to process (stack overflow)");
+                code = FAILURE;
+            }
             out.flush();
             err.flush();
             return code;

@@ -59,4 +59,23 @@ class HostileValuesCliTest {
             assertFalse(files.findAny().isPresent(), "nothing written");
         }
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "MultiSensoryIntegration-v0 | dt=1000 | dt",
+        "PerceptualDecisionMaking-v0 | dt=1e-300 | dt",
+        "PerceptualDecisionMaking-v0 | timing.stimulus=1e12 | timing.stimulus",
+    })
+    void aDtOrTimingThatCannotMakeStepsIsRefusedAtConstruction(String task, String param, String key) {
+        Result r = cli("run", task, "--param", param, "--trials", "2");
+        assertOneLineNaming(r, key);
+        assertTrue(r.err().contains(task), "names the task id: " + r.err());
+    }
+
+    @org.junit.jupiter.api.Test
+    void aHugeSizeIsOneLineNotAStackTrace() {
+        Result r = cli("run", "PerceptualDecisionMaking-v0", "--param", "dim_ring=2000000000", "--trials", "1");
+        assertTrue(r.code() != 0, r.out());
+        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
+    }
 }
