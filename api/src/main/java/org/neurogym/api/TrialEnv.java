@@ -53,6 +53,8 @@ public abstract class TrialEnv implements TrialBased {
     private Space actionSpace;
     private int obSize;
     private int actionSize; // 0 for discrete
+    private float[] actionLow; // bounds of a Box action space, read at every step
+    private float[] actionHigh;
     private StepResult result;
 
     // periods of the current trial, in steps
@@ -182,6 +184,8 @@ public abstract class TrialEnv implements TrialBased {
         this.actionSpace = action;
         this.obSize = observation.size();
         this.actionSize = action instanceof Box b ? b.size() : 0;
+        this.actionLow = action instanceof Box b ? b.low() : new float[0];
+        this.actionHigh = action instanceof Box b ? b.high() : new float[0];
         this.result = new StepResult(obSize, actionSize);
     }
 
@@ -725,8 +729,15 @@ public abstract class TrialEnv implements TrialBased {
             throw new InvalidActionException(name() + " takes actions of length " + actionSize + ", got "
                     + (action == null ? "null" : action.length));
         }
-        for (float a : action) {
-            if (!Float.isFinite(a)) throw new InvalidActionException(name() + ": action has a non-finite element");
+        for (int i = 0; i < actionSize; i++) {
+            float a = action[i];
+            // Box actions outside the space are refused, as discrete ones out of range are:
+            // clipping silently would hide a broken agent (clip in the agent, as Gymnasium's ClipAction does)
+            if (!Float.isFinite(a) || a < actionLow[i] || a > actionHigh[i]) {
+                throw new InvalidActionException(taskId() + ": action[" + i + "] = " + a + " is "
+                        + (Float.isNaN(a) ? "not a number" : Float.isInfinite(a) ? "not finite"
+                                : "outside the action space [" + actionLow[i] + ", " + actionHigh[i] + "]"));
+            }
         }
         result.clear();
         onStep(action, result);

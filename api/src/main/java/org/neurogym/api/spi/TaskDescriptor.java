@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.neurogym.api.Env;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 
 /**
@@ -47,9 +48,35 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
         return Integer.parseInt(id.substring(id.lastIndexOf("-v") + 2));
     }
 
-    /** Validates {@code params} against the schema and makes the env. */
+    /**
+     * Validates {@code params} against the schema and makes the env. A task that runs out of
+     * memory while being made (a size parameter such as {@code dim_ring=1000000000}) is a
+     * {@link ParameterException} naming the largest number the caller gave, not an
+     * OutOfMemoryError.
+     */
     public Env create(Map<String, ?> params) {
-        return factory.create(Params.of(id, parameters, params));
+        Params p = Params.of(id, parameters, params);
+        try {
+            return factory.create(p);
+        } catch (OutOfMemoryError | NegativeArraySizeException e) {
+            throw tooLarge(p);
+        }
+    }
+
+    private ParameterException tooLarge(Params p) {
+        String key = null;
+        double largest = -1;
+        for (ParamSpec s : parameters) {
+            if (!p.isGiven(s.name()) || !(p.get(s.name()) instanceof Number n)) continue;
+            if (Math.abs(n.doubleValue()) > largest) {
+                largest = Math.abs(n.doubleValue());
+                key = s.name();
+            }
+        }
+        String heap = Runtime.getRuntime().maxMemory() / (1 << 20) + " MB";
+        if (key == null) return new ParameterException("", id + ": its parameters ask for more memory than the heap (" + heap + ") holds");
+        return new ParameterException(key, id + ": " + key + " = " + p.get(key) + " asks for more memory than the heap (" + heap
+                + ") holds; reduce it");
     }
 
     public static Builder builder(String id) {
