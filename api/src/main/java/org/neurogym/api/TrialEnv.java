@@ -167,7 +167,10 @@ public abstract class TrialEnv implements TrialBased {
             }
         }
         if (longest != null && table.get(longest).bound() > 0 && table.get(longest).bound() < dt) {
-            throw new ParameterException("dt", taskId() + ": dt " + ms(dt) + " ms is longer than every period (the longest, '"
+            // blame the timing the caller gave, if any, else dt
+            String key = params != null && params.schema().containsKey("timing") && !params.getTiming("timing").isEmpty()
+                    && !params.isGiven("dt") ? "timing." + params.getTiming("timing").keySet().iterator().next() : "dt";
+            throw new ParameterException(key, taskId() + ": dt " + ms(dt) + " ms is longer than every period (the longest, '"
                     + longest + "', lasts at most " + ms(table.get(longest).bound()) + " ms), so a trial would last no step; use dt <= "
                     + ms(table.get(longest).bound()));
         }

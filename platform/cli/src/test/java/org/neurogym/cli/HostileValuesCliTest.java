@@ -71,11 +71,4 @@ class HostileValuesCliTest {
         assertOneLineNaming(r, key);
         assertTrue(r.err().contains(task), "names the task id: " + r.err());
     }
-
-    @org.junit.jupiter.api.Test
-    void aHugeSizeIsOneLineNotAStackTrace() {
-        Result r = cli("run", "PerceptualDecisionMaking-v0", "--param", "dim_ring=2000000000", "--trials", "1");
-        assertTrue(r.code() != 0, r.out());
-        assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
-    }
 }
