@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.neurogym.api.Env;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 
@@ -60,6 +61,16 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
             return factory.create(p);
         } catch (OutOfMemoryError | NegativeArraySizeException e) {
             throw tooLarge(p);
+        } catch (ParameterException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a task that cannot be made from the values given (a count of 0, an empty list...) and
+            // did not check them itself: still a parameter error, naming what was given
+            List<String> given = parameters.stream().map(ParamSpec::name).filter(p::isGiven).toList();
+            if (given.isEmpty()) throw e;
+            String shown = String.join(", ", given.stream().map(k -> k + "=" + ParamType.plain(p.get(k))).toList());
+            throw new ParameterException(given.size() == 1 ? given.get(0) : "", id + " cannot be made with " + shown + ": "
+                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
         }
     }
 

@@ -67,8 +67,7 @@ final class DatasetCommand implements Callable<Integer> {
         if ((long) batch * seq > Integer.MAX_VALUE / 64) {
             throw new IllegalArgumentException("--batch × --seq = " + (long) batch * seq + " is too large for one batch in memory");
         }
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: directory " + dir + " does not exist");
+        OutputFile target = OutputFile.check("--out", out);
         long s = seed != null ? seed : Rng.derive(System.nanoTime(), 17);
 
         Host host = main.host();
@@ -90,6 +89,7 @@ final class DatasetCommand implements Callable<Integer> {
             inShape = prepend(batches, ds.inputShape());
             tgShape = prepend(batches, ds.targetShape());
             tgType = ds.discrete() ? DType.INT64 : DType.FLOAT32;
+            target.createDirectories();
             try (NpzWriter w = NpzWriter.create(out)) {
                 NpyOutput inputs = w.open("inputs", DType.FLOAT32, inShape);
                 NpyOutput targets = w.open("targets", tgType, tgShape);
@@ -110,6 +110,7 @@ final class DatasetCommand implements Callable<Integer> {
         } finally {
             if (progress) err.println();
         }
+        target.reportReplaced(err);
         double seconds = (System.nanoTime() - started) / 1e9;
         long timesteps = batches * batch * seq;
         long bytes;

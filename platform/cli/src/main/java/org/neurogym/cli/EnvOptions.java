@@ -55,7 +55,7 @@ final class EnvOptions {
         Map<String, Object> merged = new LinkedHashMap<>();
         if (file != null && file.env() != null) {
             if (id == null) id = file.env().name();
-            if (id.equals(file.env().name()) || host.registry().task(id).id().equals(host.registry().task(file.env().name()).id())) {
+            if (id.equals(file.env().name()) || host.registry().task(id).id().equals(taskOfFile(host, file).id())) {
                 merged.putAll(file.env().params());
             }
         }
@@ -71,7 +71,7 @@ final class EnvOptions {
             }
         }
         mergeDeep(merged, explicit);
-        TaskEntry entry = host.registry().task(id);
+        TaskEntry entry = file != null && file.env() != null && id.equals(file.env().name()) ? taskOfFile(host, file) : host.registry().task(id);
         Env env;
         try {
             env = entry.descriptor().create(merged);
@@ -103,6 +103,10 @@ final class EnvOptions {
                 env.close();
                 if (fromFile) throw file.wrapperError(i, e.key(), e.getMessage());
                 throw e;
+            } catch (org.neurogym.core.registry.UnknownIdException e) {
+                env.close();
+                if (fromFile) throw file.wrapperError(i, "name", e.getMessage());
+                throw e;
             } catch (org.neurogym.api.NeuroGymException e) {
                 env.close();
                 // a wrapper that cannot apply to this task is a usage error
@@ -126,6 +130,15 @@ final class EnvOptions {
             wrappers.add(new WrapperConfig("Monitor", monitor));
         }
         return new Made(entry, merged, wrappers, env);
+    }
+
+    /** The task the file's [env] name names; an unknown one is an error at the name's file:line:col. */
+    private static TaskEntry taskOfFile(Host host, ExperimentConfig file) {
+        try {
+            return host.registry().task(file.env().name());
+        } catch (org.neurogym.core.registry.UnknownIdException e) {
+            throw file.error("env.name", e.getMessage());
+        }
     }
 
     /** Set by commands that run an experiment: a file's [monitor] section then wraps the env in the Monitor, outermost. */

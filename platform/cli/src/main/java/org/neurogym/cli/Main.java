@@ -8,6 +8,7 @@ import org.neurogym.api.param.ParameterException;
 import org.neurogym.core.Host;
 import org.neurogym.core.config.ConfigException;
 import org.neurogym.core.registry.UnknownIdException;
+import org.neurogym.data.FileFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -89,10 +90,8 @@ public final class Main implements AutoCloseable {
                     "--plugins-dir: " + pluginsDir + " is not a directory");
             return pluginsDir;
         }
-        String fromFile = platform().plugins();
-        if (fromFile != null && !fromFile.isBlank()) {
-            Path base = configFile.toAbsolutePath().getParent();
-            Path dir = base == null ? Path.of(fromFile) : base.resolve(fromFile);
+        Path dir = platform().pluginsDirectory(configFile);
+        if (dir != null) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("platform.plugins: " + dir + " is not a directory (from " + configFile + ")");
             }
@@ -103,6 +102,13 @@ public final class Main implements AutoCloseable {
         String home = System.getProperty("neurogym.home");
         if (home != null) return Path.of(home, "plugins");
         return null;
+    }
+
+    /** When no task is loaded, where the plugins were looked for (the usual cause: an empty or wrong directory). */
+    private String whereNothingLoaded() {
+        if (host == null || !host.tasks().isEmpty()) return "";
+        Path dir = runtimeKind() == RuntimeKind.classpath ? null : pluginsDirectory();
+        return dir == null ? "; plugins are looked for on the class path only" : "; plugins directory: " + dir.toAbsolutePath();
     }
 
     @Override
@@ -137,7 +143,8 @@ public final class Main implements AutoCloseable {
                 return USAGE;
             });
             cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-                err.println("neurogym: " + message(ex));
+                String where = ex instanceof UnknownIdException ? main.whereNothingLoaded() : "";
+                err.println("neurogym: " + message(ex) + where);
                 if (main.verbose) ex.printStackTrace(err);
                 return exitCode(ex);
             });
@@ -170,6 +177,9 @@ public final class Main implements AutoCloseable {
 
     static String message(Throwable ex) {
         if (ex instanceof NeuroGymException || ex instanceof IllegalArgumentException) return ex.getMessage();
+        // file errors carry the path and the OS reason ("cannot write /proc/x.png: Permission denied")
+        if (ex instanceof java.io.UncheckedIOException u) return u.getMessage() + (u.getMessage().endsWith(FileFailure.reason(u)) ? "" : ": " + FileFailure.reason(u));
+        if (ex instanceof java.io.IOException io) return FileFailure.reason(io);
         return ex.toString();
     }
 

@@ -60,6 +60,8 @@ final class PsychometricCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (trials < 2) throw new IllegalArgumentException("--trials must be at least 2, got " + trials);
+        OutputFile target = OutputFile.check("--out", out);
+        org.neurogym.plot.figure.Figure.format(out);
         EnvOptions.Made made = envOptions.make(main.host(), id);
         Choices choices;
         try (Env env = made.env()) {
@@ -72,6 +74,7 @@ final class PsychometricCommand implements Callable<Integer> {
         Probit.Fit fit = choices.fit();
         String t = title != null ? title : made.entry().id() + ", agent " + agent;
         PsychometricFigure.writePng(choices, fit, t, "Signed evidence (" + evidence + ")", out);
+        target.reportReplaced(spec.commandLine().getErr());
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32;
+import org.neurogym.data.FileFailure;
 
 /**
  * Writes a {@code .npz} file (what numpy's {@code np.savez} writes: a zip of {@code .npy} arrays,
@@ -63,10 +64,14 @@ public final class NpzWriter implements AutoCloseable {
         this.target = target.toAbsolutePath();
         Path dir = this.target.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + target + ": directory " + dir + " does not exist");
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "No such directory");
         }
         this.part = this.target.resolveSibling(this.target.getFileName() + ".part");
-        Runtime.getRuntime().addShutdownHook(abandonOnShutdown);
+        try {
+            Runtime.getRuntime().addShutdownHook(abandonOnShutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // written by another shutdown hook (the Monitor saving its last trials): let it finish
+        }
         try {
             this.zip = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
         } catch (IOException | RuntimeException e) {
@@ -88,7 +93,7 @@ public final class NpzWriter implements AutoCloseable {
         try {
             return new NpzWriter(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(FileFailure.describe("cannot write", file, e), e);
         }
     }
 
@@ -174,7 +179,7 @@ public final class NpzWriter implements AutoCloseable {
                 out = openSpooled(name, entryName, dtype, shape, header);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + part + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(FileFailure.describe("cannot write", part, e), e);
         }
         open.add(out);
         return out;
@@ -368,7 +373,7 @@ public final class NpzWriter implements AutoCloseable {
             cleanUp(false);
         } catch (IOException e) {
             cleanUp(true);
-            throw new UncheckedIOException("writing " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(FileFailure.describe("cannot write", target, e), e);
         }
         if (!incomplete.isEmpty()) {
             cleanUp(true);
