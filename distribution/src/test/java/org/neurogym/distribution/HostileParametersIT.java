@@ -63,7 +63,10 @@ class HostileParametersIT {
         double nan = Double.NaN;
         double inf = Double.POSITIVE_INFINITY;
         switch (spec.type()) {
-            case NUMBER -> put(out, k, nan, inf, -inf, 0.0, -1.0, HUGE);
+            case NUMBER -> {
+                put(out, k, nan, inf, -inf, 0.0, -1.0, HUGE);
+                if (k.equals("dt")) put(out, k, 1000.0); // longer than many tasks' periods (issue #16)
+            }
             case INTEGER -> put(out, k, nan, inf, 0, -1, HUGE_INT);
             case NUMBER_LIST, INTEGER_LIST -> put(out, k, List.of(), List.of(nan), List.of(inf), List.of(0), List.of(-1),
                     List.of(spec.type() == org.neurogym.api.param.ParamType.INTEGER_LIST ? HUGE_INT : HUGE));

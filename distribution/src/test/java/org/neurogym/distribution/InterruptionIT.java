@@ -23,7 +23,11 @@ class InterruptionIT {
     @ParameterizedTest
     @ValueSource(strings = {"TERM", "INT"})
     void anInterruptedDatasetLeavesNoPartialFileSpoolOrStagingDirectory(String signal) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("sh", DistributionIT.DIST.resolve("bin/neurogym").toString(),
+        // A background shell starts its children with SIGINT ignored, and the JVM then ignores it too:
+        // restore the default disposition before exec'ing the launcher, as a terminal would have it.
+        List<String> cmd = new ArrayList<>(List.of("python3", "-c",
+                "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
+                "sh", DistributionIT.DIST.resolve("bin/neurogym").toString(),
                 "dataset", "PerceptualDecisionMaking-v0", "--batch", "64", "--seq", "500", "--batches", "1000000",
                 "--threads", "1", "--seed", "1", "--out", out.resolve("x.npz").toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(tmp.resolve("log").toFile());

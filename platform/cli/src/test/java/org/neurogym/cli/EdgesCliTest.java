@@ -93,10 +93,12 @@ class EdgesCliTest {
 
     @Test
     void newPluginWithAHugeNameWritesNothing() throws Exception {
-        String name = "a" + "-b".repeat(150);
-        Path out = dir.resolve("p");
-        oneLine(cli("new-plugin", name, "--out", out.toString()), 2);
-        assertFalse(Files.exists(out), "nothing written");
+        String name = "a" + "-b".repeat(150); // the project directory is named after it: 301 characters
+        Path out = dir.resolve(name);
+        oneLine(cli("new-plugin", name, "--out", out.toString()), 2, "too long", "nothing was written");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(0, s.count(), "nothing written");
+        }
     }
 
     @Test

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,16 +14,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class HostileValuesCliTest {
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {}
-
-    static Result cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Result(code, out.toString(), err.toString());
+    private static CliTest.Result cli(String... args) {
+        return CliTest.cli(args);
     }
 
-    static void assertOneLineNaming(Result r, String key) {
+    static void assertOneLineNaming(CliTest.Result r, String key) {
         assertEquals(2, r.code(), r.out() + r.err());
         assertEquals(1, r.err().strip().lines().count(), "one line, no stack trace: " + r.err());
         assertTrue(r.err().contains(key), "should name " + key + ": " + r.err());
@@ -67,7 +60,7 @@ class HostileValuesCliTest {
         "PerceptualDecisionMaking-v0 | timing.stimulus=1e12 | timing.stimulus",
     })
     void aDtOrTimingThatCannotMakeStepsIsRefusedAtConstruction(String task, String param, String key) {
-        Result r = cli("run", task, "--param", param, "--trials", "2");
+        CliTest.Result r = cli("run", task, "--param", param, "--trials", "2");
         assertOneLineNaming(r, key);
         assertTrue(r.err().contains(task), "names the task id: " + r.err());
     }

@@ -16,12 +16,17 @@ import java.nio.file.Path;
  * The text of a configuration file, read within limits a hostile or mistaken file cannot break:
  * at most {@link #MAX_BYTES} (so {@code /dev/zero} or a log file is refused, not read until the
  * heap is gone), strictly UTF-8 as TOML requires (a Latin-1 or UTF-16 file is named as such, with
- * the byte offset of the first bad byte), a UTF-8 byte-order mark skipped, and brackets nested at
- * most {@link #MAX_DEPTH} deep (the TOML parser recurses per level).
+ * the byte offset of the first bad byte), a UTF-8 byte-order mark skipped, brackets nested at
+ * most {@link #MAX_DEPTH} deep (the TOML parser recurses per level), and at most
+ * {@link #MAX_TABLES} table headers and {@link #MAX_LIST_ITEMS} list items (the TOML parser slows
+ * down far more than linearly with them: 20,000 tables took minutes). An experiment file is a
+ * few kilobytes; these limits are orders of magnitude above it.
  */
 final class ConfigFileText {
-    static final int MAX_BYTES = 16 << 20;
+    static final int MAX_BYTES = 1 << 20;
     static final int MAX_DEPTH = 100;
+    static final int MAX_TABLES = 1000;
+    static final int MAX_LIST_ITEMS = 10_000;
 
     private ConfigFileText() {}
 
@@ -35,10 +40,11 @@ final class ConfigFileText {
             throw new ConfigException(file, 0, 0, null, "cannot read configuration file: " + reason(e));
         }
         if (bytes.length > MAX_BYTES) {
-            throw new ConfigException(file, 0, 0, null, "configuration file is larger than " + (MAX_BYTES >> 20) + " MB");
+            throw new ConfigException(file, 0, 0, null, "configuration file is larger than " + (MAX_BYTES >> 20) + " MB"
+                    + " (an experiment file is a few kB)");
         }
         String text = decode(bytes, file);
-        requireShallow(text, file);
+        requireWithinLimits(text, file);
         return text;
     }
 
@@ -71,11 +77,18 @@ final class ConfigFileText {
         return text;
     }
 
-    /** Refuses brackets nested more than {@link #MAX_DEPTH} deep (outside strings and comments), at their line and column. */
-    static void requireShallow(String text, Path file) {
+    /**
+     * Refuses brackets nested more than {@link #MAX_DEPTH} deep, more than {@link #MAX_TABLES}
+     * table headers or more than {@link #MAX_LIST_ITEMS} list items (counted outside strings and
+     * comments), at the line and column where the limit is passed.
+     */
+    static void requireWithinLimits(String text, Path file) {
         int depth = 0;
+        int tables = 0;
+        int items = 0;
         int line = 1;
         int col = 0;
+        boolean lineStart = true;
         char quote = 0;
         boolean comment = false;
         for (int i = 0; i < text.length(); i++) {
@@ -84,26 +97,36 @@ final class ConfigFileText {
             if (c == '\n') {
                 line++;
                 col = 0;
+                lineStart = true;
                 comment = false;
                 // a newline ends a one-line string; brackets inside multi-line strings may count, which
-                // errs toward the limit and matters only past it
+                // errs toward the limits and matters only past them
                 quote = 0;
                 continue;
             }
+            boolean first = lineStart && c != ' ' && c != '\t';
+            if (first) lineStart = false;
             if (comment) continue;
             if (quote != 0) {
                 if (c == '\\' && quote == '"') i++;
                 else if (c == quote) quote = 0;
                 continue;
             }
-            if (c == '#') comment = true;
-            else if (c == '"' || c == '\'') quote = c;
-            else if (c == '[' || c == '{') {
+            if (c == '#') {
+                comment = true;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '[' || c == '{') {
+                if (c == '[' && first && depth == 0 && ++tables > MAX_TABLES) {
+                    throw new ConfigException(file, line, col, null, "more than " + MAX_TABLES + " tables");
+                }
                 if (++depth > MAX_DEPTH) {
                     throw new ConfigException(file, line, col, null, "values nested more than " + MAX_DEPTH + " deep");
                 }
             } else if (c == ']' || c == '}') {
                 depth = Math.max(0, depth - 1);
+            } else if (c == ',' && depth > 0 && ++items > MAX_LIST_ITEMS) {
+                throw new ConfigException(file, line, col, null, "more than " + MAX_LIST_ITEMS + " list items");
             }
         }
     }

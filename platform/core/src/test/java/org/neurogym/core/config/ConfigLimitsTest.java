@@ -79,19 +79,34 @@ class ConfigLimitsTest {
     }
 
     @Test
-    void manyTablesAndALongArrayMergeWithTheirOrigins() throws Exception {
+    void tooManyTablesOrListItemsAreRefusedBeforeParsing() throws Exception {
+        StringBuilder tables = new StringBuilder(VALID);
+        for (int i = 0; i < 20_000; i++) tables.append("[env.t").append(i).append("]\nv = ").append(i).append('\n');
+        ConfigException e = refused(file(tables.toString().getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("more than " + ConfigFileText.MAX_TABLES + " tables"), e.getMessage());
+        StringBuilder list = new StringBuilder(VALID).append("cohs = [");
+        for (int i = 0; i < 20_000; i++) list.append(i).append(", ");
+        Path f = file(list.append("1]\n").toString().getBytes(StandardCharsets.UTF_8));
+        assertTrue(refused(f).getMessage().contains("list items"));
+    }
+
+    @Test
+    void layersOfManyTablesAndLongListsMergeWithTheirOrigins() throws Exception {
         StringBuilder sb = new StringBuilder(VALID).append("big = [");
-        for (int i = 0; i < 200_000; i++) sb.append(i).append(", ");
+        for (int i = 0; i < 2_000; i++) sb.append(i).append(", ");
         sb.append("1]\n");
-        for (int i = 0; i < 20_000; i++) sb.append("[env.timing_").append(i).append("]\nv = ").append(i).append('\n');
+        for (int i = 0; i < 200; i++) sb.append("[env.t").append(i).append("]\nv = ").append(i).append('\n');
         Path f = file(sb.toString().getBytes(StandardCharsets.UTF_8));
-        ExperimentConfig c = ExperimentConfig.sources().file(f).explicit(Map.of("env", Map.of("sigma", 0.25)))
-                .environment(Map.of()).resolve();
+        Map<String, Object> explicit = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 20_000; i++) explicit.put("u" + i, Map.of("v", i)); // merged from code: no parser limit applies
+        ExperimentConfig c = ExperimentConfig.sources().file(f)
+                .explicit(Map.of("env", Map.of("sigma", 0.25, "extra", explicit))).environment(Map.of()).resolve();
         assertEquals(0.25, ((Number) c.env().params().get("sigma")).doubleValue());
-        assertEquals(20_000 + 2, c.env().params().size());
+        assertEquals(200 + 3, c.env().params().size(), "sigma, big, extra and the 200 tables");
+        assertEquals(20_000, ((Map<?, ?>) c.env().params().get("extra")).size());
         ConfigException e = assertThrows(ConfigException.class, () -> ExperimentConfig.sources().text(sb + "[nonsense]\n", f)
                 .environment(Map.of()).resolve());
         assertTrue(e.getMessage().contains(f + ":" + (sb.toString().lines().count() + 1)), e.getMessage());
-        assertTrue(List.of(c.env().params().keySet().toArray()).contains("timing_19999"));
+        assertTrue(List.of(c.env().params().keySet().toArray()).contains("t199"));
     }
 }
