@@ -41,9 +41,9 @@ class HostileParametersIT {
         for (TaskEntry task : tasks) {
             for (ParamSpec spec : task.descriptor().parameters()) {
                 for (Map.Entry<String, Object> c : cases(task, spec).entrySet()) {
-                    String key = c.getKey();
-                    Map<String, Object> params = c.getValue() instanceof Nested n ? n.params() : Map.of(key, c.getValue());
-                    judge(task.id(), key, params);
+                    String label = c.getKey();
+                    Map<String, Object> params = c.getValue() instanceof Nested n ? n.params() : Map.of(spec.name(), c.getValue());
+                    judge(task.id(), label, params);
                 }
             }
         }

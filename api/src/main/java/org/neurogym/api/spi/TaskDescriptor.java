@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 import org.neurogym.api.Env;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParamType;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 
 /**
@@ -50,44 +48,13 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
     }
 
     /**
-     * Validates {@code params} against the schema and makes the env. A task that runs out of
-     * memory while being made (a size parameter such as {@code dim_ring=1000000000}) is a
-     * {@link ParameterException} naming the largest number the caller gave, not an
-     * OutOfMemoryError.
+     * Validates {@code params} against the schema and makes the env. Whatever goes wrong because
+     * of the values given (including the first trial, built on a throwaway copy when values are
+     * given, and running out of memory) is a {@link ParameterException} naming them; see
+     * {@link MakeFailures}.
      */
     public Env create(Map<String, ?> params) {
-        Params p = Params.of(id, parameters, params);
-        try {
-            return factory.create(p);
-        } catch (OutOfMemoryError | NegativeArraySizeException e) {
-            throw tooLarge(p);
-        } catch (ParameterException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // a task that cannot be made from the values given (a count of 0, an empty list...) and
-            // did not check them itself: still a parameter error, naming what was given
-            List<String> given = parameters.stream().map(ParamSpec::name).filter(p::isGiven).toList();
-            if (given.isEmpty()) throw e;
-            String shown = String.join(", ", given.stream().map(k -> k + "=" + ParamType.plain(p.get(k))).toList());
-            throw new ParameterException(given.size() == 1 ? given.get(0) : "", id + " cannot be made with " + shown + ": "
-                    + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
-        }
-    }
-
-    private ParameterException tooLarge(Params p) {
-        String key = null;
-        double largest = -1;
-        for (ParamSpec s : parameters) {
-            if (!p.isGiven(s.name()) || !(p.get(s.name()) instanceof Number n)) continue;
-            if (Math.abs(n.doubleValue()) > largest) {
-                largest = Math.abs(n.doubleValue());
-                key = s.name();
-            }
-        }
-        String heap = Runtime.getRuntime().maxMemory() / (1 << 20) + " MB";
-        if (key == null) return new ParameterException("", id + ": its parameters ask for more memory than the heap (" + heap + ") holds");
-        return new ParameterException(key, id + ": " + key + " = " + p.get(key) + " asks for more memory than the heap (" + heap
-                + ") holds; reduce it");
+        return MakeFailures.make(id, parameters, Params.of(id, parameters, params), factory);
     }
 
     public static Builder builder(String id) {
