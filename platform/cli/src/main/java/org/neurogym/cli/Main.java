@@ -84,6 +84,16 @@ public final class Main implements AutoCloseable {
         return host;
     }
 
+    /**
+     * Why an id or tag of a plugin may be missing under {@code --runtime classpath}: that runtime
+     * loads only what is on the class path and never reads the plugins directory. Empty otherwise.
+     */
+    String classpathRuntimeNote() {
+        if (runtime != RuntimeKind.classpath && (runtime != null || !"classpath".equals(platform().runtime()))) return "";
+        return "; the classpath runtime does not read the plugins/ directory (only plugins on the class path are loaded):"
+                + " drop --runtime classpath or choose pf4j or osgi to use the plugins there";
+    }
+
     Path pluginsDirectory() {
         if (pluginsDir != null) {
             if (!Files.isDirectory(pluginsDir)) throw new CommandLine.ParameterException(new CommandLine(this),
@@ -106,9 +116,9 @@ public final class Main implements AutoCloseable {
 
     /** When no task is loaded, where the plugins were looked for (the usual cause: an empty or wrong directory). */
     private String whereNothingLoaded() {
-        if (host == null || !host.tasks().isEmpty()) return "";
-        Path dir = runtimeKind() == RuntimeKind.classpath ? null : pluginsDirectory();
-        return dir == null ? "; plugins are looked for on the class path only" : "; plugins directory: " + dir.toAbsolutePath();
+        if (host == null || !host.tasks().isEmpty() || runtimeKind() == RuntimeKind.classpath) return "";
+        Path dir = pluginsDirectory();
+        return dir == null ? "" : "; plugins directory: " + dir.toAbsolutePath();
     }
 
     @Override
@@ -143,8 +153,8 @@ public final class Main implements AutoCloseable {
                 return USAGE;
             });
             cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-                String where = ex instanceof UnknownIdException ? main.whereNothingLoaded() : "";
-                err.println("neurogym: " + message(ex) + where);
+                String note = ex instanceof UnknownIdException ? main.classpathRuntimeNote() + main.whereNothingLoaded() : "";
+                err.println("neurogym: " + message(ex) + note);
                 if (main.verbose) ex.printStackTrace(err);
                 return exitCode(ex);
             });
