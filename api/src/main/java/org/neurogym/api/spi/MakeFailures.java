@@ -19,8 +19,9 @@ import org.neurogym.api.param.Params;
  * <li>With values given, the first {@value #PROBE_TRIALS} trials of a throwaway copy are built too, so a value that breaks
  * trials (an empty list, a dt longer than every period actually used, a gain that makes a period
  * enormous) fails here rather than at the first reset.
- * <li>A ParameterException naming something the caller did not give (a task checking a derived
- * value), with a single value given, is re-keyed to that value.
+ * <li>A ParameterException naming another key (a period of the timing the task derived from the
+ * value, a derived size), with a single value given, is re-keyed to that value, unless its
+ * message names the value given (a task blaming a partner parameter on purpose).
  * <li>Any other failure with values given becomes "cannot be made with KEY=VALUE: reason".
  * <li>Running out of memory names the largest number given.
  * </ul>
@@ -51,7 +52,10 @@ final class MakeFailures {
             throw tooLarge(id, schema, p);
         } catch (ParameterException e) {
             closeQuietly(env);
-            throw given.size() == 1 && !names(e.key(), given.get(0)) ? new ParameterException(given.get(0), e.getMessage()) : e;
+            // a task may blame a partner parameter on purpose, naming the value given in its message
+            // ("p needs one probability per arm (n = 3)"); otherwise the value given is what to change
+            boolean blamed = given.size() != 1 || names(e.key(), given.get(0)) || mentions(e.getMessage(), given.get(0));
+            throw blamed ? e : new ParameterException(given.get(0), e.getMessage());
         } catch (RuntimeException e) {
             closeQuietly(env);
             if (given.isEmpty()) throw e;
@@ -78,6 +82,10 @@ final class MakeFailures {
 
     private static boolean names(String key, String given) {
         return key != null && (key.equals(given) || key.startsWith(given + ".") || key.startsWith(given + "["));
+    }
+
+    private static boolean mentions(String message, String key) {
+        return message != null && java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(key) + "\\b").matcher(message).find();
     }
 
     private static Object valueOf(Params p, String key) {
