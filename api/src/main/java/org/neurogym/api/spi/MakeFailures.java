@@ -80,8 +80,10 @@ final class MakeFailures {
         return out;
     }
 
+    /** True when {@code key} is the value given, lies inside it, or is the table it was given in. */
     private static boolean names(String key, String given) {
-        return key != null && (key.equals(given) || key.startsWith(given + ".") || key.startsWith(given + "["));
+        return key != null && (key.equals(given) || key.startsWith(given + ".") || key.startsWith(given + "[")
+                || given.startsWith(key + "."));
     }
 
     private static boolean mentions(String message, String key) {
