@@ -139,10 +139,11 @@ class HostileParametersIT {
         }
     }
 
-    /** The table entry rewards.correct is named by rewards.correct; a list element cohs[1] by cohs. */
+    /** rewards.correct is named by rewards.correct or by its table, rewards; cohs by cohs or an element, cohs[1]. */
     private static boolean names(String given, String expected) {
         if (given == null) return false;
-        return given.equals(expected) || given.startsWith(expected + "[") || given.startsWith(expected + ".");
+        return given.equals(expected) || given.startsWith(expected + "[") || given.startsWith(expected + ".")
+                || expected.startsWith(given + ".");
     }
 
     private static String runFinite(Env env) {
