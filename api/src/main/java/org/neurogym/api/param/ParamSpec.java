@@ -1,32 +1,32 @@
 package org.neurogym.api.param;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * One constructor parameter of a task or wrapper: name (the reference's, e.g. {@code dim_ring}),
- * type, default and a sentence of documentation.
- *
- * <p>Every number a parameter carries (a number, the elements of a list or matrix, a reward, a
- * number nested in an {@link ParamType#ANY} value) must be finite unless the spec says
- * {@link #allowingNonFinite()}: a NaN or an infinity would otherwise flow silently into the
- * observations. {@link #convert} is where a declared schema checks a value.
+ * type, default, a sentence of documentation, and the values it accepts beyond its type
+ * ({@link Allowed}: declare them with {@link #min}, {@link #max}, {@link #range}, {@link #positive},
+ * {@link #oneOf}, {@link #nonEmpty} or {@link #length}; {@link Params} checks them, so the task
+ * does not).
  */
-public record ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional,
-        boolean allowsNonFinite) {
+public record ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional, Allowed allowed) {
     public ParamSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
-        if (optional && defaultValue != null) throw new IllegalArgumentException("optional parameter '" + name + "' has no default");
+        allowed = allowed == null ? Allowed.ANY : allowed;
         if (defaultValue != null) {
             defaultValue = type.convert(name, defaultValue);
-            if (!allowsNonFinite) type.requireFinite(name, defaultValue);
+            allowed.check(name, defaultValue, type);
         }
+        if (optional && defaultValue != null) throw new IllegalArgumentException("optional parameter '" + name + "' has no default");
     }
 
     public ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional) {
-        this(name, type, defaultValue, description, optional, false);
+        this(name, type, defaultValue, description, optional, Allowed.ANY);
     }
 
     /** A parameter with a default (or, with a null default, a required one). */
@@ -92,19 +92,66 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
                 "Period durations in ms by period name, merged over the task's defaults (see 'timing').");
     }
 
-    /** This parameter with NaN and infinities accepted (e.g. an unbounded limit spelled {@code inf}). */
+    /** Accepts values {@code >= bound} (every element, for a list). */
+    public ParamSpec min(double bound) {
+        return with(allowed.withMin(bound, false));
+    }
+
+    /** Accepts values {@code <= bound} (every element, for a list). */
+    public ParamSpec max(double bound) {
+        return with(allowed.withMax(bound));
+    }
+
+    /** Accepts values in {@code [low, high]} (every element, for a list). */
+    public ParamSpec range(double low, double high) {
+        return with(allowed.withMin(low, false).withMax(high));
+    }
+
+    /** Accepts values {@code > 0} (every element, for a list). */
+    public ParamSpec positive() {
+        return with(allowed.withMin(0, true));
+    }
+
+    /** Accepts only these values (given as the type reads them, e.g. strings or integers). */
+    public ParamSpec oneOf(Object... values) {
+        List<Object> converted = new ArrayList<>();
+        for (Object v : values) converted.add(type.convert(name, v));
+        return with(allowed.withValues(converted));
+    }
+
+    /** A list that must hold at least one value. */
+    public ParamSpec nonEmpty() {
+        return with(allowed.withLengths(1, allowed.maxLength()));
+    }
+
+    /** A list that must hold at least {@code n} values. */
+    public ParamSpec minLength(int n) {
+        return with(allowed.withLengths(n, allowed.maxLength()));
+    }
+
+    /** A list that must hold exactly {@code n} values. */
+    public ParamSpec length(int n) {
+        return with(allowed.withLengths(n, n));
+    }
+
+    /** Accepts NaN and infinities, which every parameter refuses by default (e.g. an unbounded limit spelled {@code inf}). */
     public ParamSpec allowingNonFinite() {
-        return new ParamSpec(name, type, defaultValue, description, optional, true);
+        return with(allowed.withNonFinite());
     }
 
     /**
-     * {@code value} in this parameter's Java form, checked against what the spec declares; throws
-     * a {@link ParameterException} naming the key (e.g. {@code rewards.correct}, {@code cohs[2]}).
+     * {@code value} in this parameter's Java form, checked against what the spec declares (finite
+     * numbers unless {@link #allowingNonFinite()}, then {@link Allowed}); the error names the key
+     * (e.g. {@code rewards.correct}, {@code cohs[2]}).
      */
     public Object convert(Object value) {
         Object converted = type.convert(name, value);
-        if (!allowsNonFinite) type.requireFinite(name, converted);
+        allowed.check(name, converted, type);
         return converted;
+    }
+
+    private ParamSpec with(Allowed a) {
+        return new ParamSpec(name, type, defaultValue, description, optional, a);
     }
 
     public boolean isRequired() {

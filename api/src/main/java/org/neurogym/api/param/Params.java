@@ -43,7 +43,8 @@ public final class Params {
                             + " (known: " + String.join(", ", specs.keySet()) + ")");
                 }
                 try {
-                    values.put(e.getKey(), spec.convert(e.getValue()));
+                    Object value = spec.convert(e.getValue());
+                    values.put(e.getKey(), value);
                 } catch (ParameterException ex) {
                     throw new ParameterException(ex.key(), ex.getMessage() + " (" + owner + ")");
                 }

@@ -32,13 +32,13 @@ final class MakeFailures {
 
     private MakeFailures() {}
 
-    static Env make(String id, List<ParamSpec> schema, Params p, EnvFactory factory) {
+    static Env make(String id, List<ParamSpec> schema, Params p, java.util.function.Function<Params, Env> factory) {
         List<String> given = givenKeys(schema, p);
         Env env = null;
         try {
-            env = factory.create(p);
+            env = factory.apply(p);
             if (!given.isEmpty()) {
-                try (Env copy = factory.create(p)) {
+                try (Env copy = factory.apply(p)) {
                     copy.reset(0);
                     // a value may break only some trials (a dt longer than every period of a short trial)
                     if (copy instanceof TrialBased trials) {

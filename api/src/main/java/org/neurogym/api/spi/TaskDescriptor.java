@@ -48,13 +48,18 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
     }
 
     /**
-     * Validates {@code params} against the schema and makes the env. Whatever goes wrong because
-     * of the values given (including the first trial, built on a throwaway copy when values are
-     * given, and running out of memory) is a {@link ParameterException} naming them; see
-     * {@link MakeFailures}.
+     * Validates {@code params} against the schema and makes the env; {@code maker} (the host) makes
+     * the parts of a composed task. Whatever goes wrong because of the values given (including the
+     * first trials, built on a throwaway copy when values are given, and running out of memory) is
+     * a {@link org.neurogym.api.param.ParameterException} naming them; see {@link MakeFailures}.
      */
+    public Env create(Map<String, ?> params, EnvMaker maker) {
+        return MakeFailures.make(id, parameters, Params.of(id, parameters, params), p -> factory.create(p, maker));
+    }
+
+    /** Makes the env outside a host: a composed task refuses, naming its first part. */
     public Env create(Map<String, ?> params) {
-        return MakeFailures.make(id, parameters, Params.of(id, parameters, params), factory);
+        return create(params, EnvMaker.NONE);
     }
 
     public static Builder builder(String id) {
@@ -118,6 +123,14 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
 
         public TaskDescriptor factory(EnvFactory factory) {
             return new TaskDescriptor(id, family, tags, description, paperName, paperLink, parameters, factory, contract);
+        }
+
+        /**
+         * A task composed of other tasks and wrappers, made by id through the host's {@link EnvMaker}:
+         * e.g. {@code (p, maker) -> maker.wrap(maker.make("PerceptualDecisionMaking-v0", p.asMap()), "ReactionTime", Map.of())}.
+         */
+        public TaskDescriptor compose(EnvFactory.Composition composition) {
+            return factory(EnvFactory.composed(composition));
         }
 
         /** For factories typed to a subclass of Env. */

@@ -355,7 +355,7 @@ class ParamsTest {
 
     @Test
     void aSpecMayAllowNonFiniteValues() {
-        ParamSpec limit = new ParamSpec("limit", ParamType.NUMBER, Double.POSITIVE_INFINITY, "No limit by default.", false, true);
+        ParamSpec limit = new ParamSpec("limit", ParamType.NUMBER, Double.POSITIVE_INFINITY, "No limit by default.", false, Allowed.ANY.withNonFinite());
         ParamSpec sigma = ParamSpec.number("sigma", 1.0, "Noise.");
         Params p = Params.of(OWNER, List.of(limit, sigma.allowingNonFinite()), Map.of("sigma", Double.NaN));
         assertEquals(Double.POSITIVE_INFINITY, p.getDouble("limit"));

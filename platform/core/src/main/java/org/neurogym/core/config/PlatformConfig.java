@@ -5,7 +5,7 @@ package org.neurogym.core.config;
  * {@code plugins/}) and the plugin runtime ({@code pf4j}, {@code classpath} or {@code osgi}).
  */
 public record PlatformConfig(String plugins, String runtime) {
-    public static final PlatformConfig DEFAULTS = new PlatformConfig("", "pf4j");
+    public static final PlatformConfig DEFAULTS = new PlatformConfig("", RuntimeKind.DEFAULT.name());
 
     /** The plugins directory, relative to the configuration file's directory; null when the section names none. */
     public java.nio.file.Path pluginsDirectory(java.nio.file.Path configFile) {
