@@ -66,7 +66,11 @@ public record Allowed(double min, boolean minOpen, double max, List<Object> valu
      * names the key and the rule, e.g. {@code dim_ring must be >= 2, got 1}.
      */
     void check(String key, Object value, ParamType type) {
+        checkDeclared(key, value);
         if (!nonFinite) type.requireFinite(key, value);
+    }
+
+    private void checkDeclared(String key, Object value) {
         if (value instanceof double[] list) {
             checkLength(key, list.length, Arrays.toString(list));
             for (double v : list) {
@@ -96,7 +100,8 @@ public record Allowed(double min, boolean minOpen, double max, List<Object> valu
     }
 
     private boolean inBounds(double v) {
-        return (minOpen ? v > min : v >= min) && v <= max;
+        // without bounds any number passes here; NaN and infinities are refused by the finite check
+        return !bounded() || (minOpen ? v > min : v >= min) && v <= max;
     }
 
     /** The rule in words, e.g. {@code >= 2}, {@code in [0, 1]}, {@code one of 'a', 'b'}; empty for {@link #ANY}. */
