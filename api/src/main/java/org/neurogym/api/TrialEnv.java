@@ -41,12 +41,16 @@ public abstract class TrialEnv implements TrialBased {
     protected double performance;
 
     private boolean seeded;
+    /** The task id when made from {@link Params} (messages name it, not a class), else null. */
+    private String id;
     private Map<String, Double> rewards = Map.of();
     private Map<String, Timing> timing = Map.of();
     private Box observationSpace;
     private Space actionSpace;
     private int obSize;
     private int actionSize; // 0 for discrete
+    private float[] actionLow; // bounds of a Box action space, read at every step
+    private float[] actionHigh;
     private StepResult result;
 
     private final Periods periods = new Periods(this);
@@ -66,6 +70,12 @@ public abstract class TrialEnv implements TrialBased {
     /** Reads {@code dt} from the task's parameters. */
     protected TrialEnv(Params params) {
         this(params.getDouble("dt"));
+        this.id = params.owner();
+    }
+
+    /** What messages call this task: its id when known (e.g. {@code yang19.go-v0}), else its name. */
+    String taskId() {
+        return id != null ? id : name();
     }
 
     // ------------------------------------------------------------------ declaration (constructor)
@@ -111,7 +121,46 @@ public abstract class TrialEnv implements TrialBased {
                 table.put(e.getKey(), e.getValue());
             }
         }
+        requireStepFit(table, params);
         this.timing = Collections.unmodifiableMap(table);
+    }
+
+    /** The most steps one period may last: beyond this a trial's matrices outgrow any heap. */
+    static final int MAX_PERIOD_STEPS = 1 << 24;
+
+    /**
+     * Checks dt against the timing before any trial is built: a dt longer than every period
+     * would leave trials of no duration, and a tiny dt or a huge duration would ask for more
+     * steps than memory holds. A single period shorter than dt is allowed: the reference floors
+     * it to nothing, and some tasks give it a step of their own. {@code until} periods depend on
+     * the trial and are not checked.
+     */
+    private void requireStepFit(Map<String, Timing> table, Params params) {
+        String longest = null;
+        for (Map.Entry<String, Timing> e : table.entrySet()) {
+            if (e.getValue() instanceof Timing.Until) continue;
+            double bound = e.getValue().bound();
+            if (longest == null || bound > table.get(longest).bound()) longest = e.getKey();
+            double steps = Math.floor(bound / dt);
+            if (steps > MAX_PERIOD_STEPS) {
+                boolean given = params != null && params.schema().containsKey("timing") && params.getTiming("timing").containsKey(e.getKey());
+                throw new ParameterException(given ? "timing." + e.getKey() : "dt", taskId() + ": period '" + e.getKey()
+                        + "' (up to " + ms(bound) + " ms) is " + String.format(java.util.Locale.ROOT, "%.3g", steps) + " steps of dt "
+                        + ms(dt) + " ms, more than the " + MAX_PERIOD_STEPS + " a period may last; raise dt or shorten timing." + e.getKey());
+            }
+        }
+        if (longest != null && table.get(longest).bound() > 0 && table.get(longest).bound() < dt) {
+            // blame the timing the caller gave, if any, else dt
+            String key = params != null && params.schema().containsKey("timing") && !params.getTiming("timing").isEmpty()
+                    && !params.isGiven("dt") ? "timing." + params.getTiming("timing").keySet().iterator().next() : "dt";
+            throw new ParameterException(key, taskId() + ": dt " + ms(dt) + " ms is longer than every period (the longest, '"
+                    + longest + "', lasts at most " + ms(table.get(longest).bound()) + " ms), so a trial would last no step; use dt <= "
+                    + ms(table.get(longest).bound()));
+        }
+    }
+
+    private static String ms(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
     /** Declares the spaces. Observations are a Box; actions a Discrete or a 1-D Box. */
@@ -121,6 +170,8 @@ public abstract class TrialEnv implements TrialBased {
         this.actionSpace = action;
         this.obSize = observation.size();
         this.actionSize = action instanceof Box b ? b.size() : 0;
+        this.actionLow = action instanceof Box b ? b.low() : new float[0];
+        this.actionHigh = action instanceof Box b ? b.high() : new float[0];
         this.result = new StepResult(obSize, actionSize);
         matrices.setSizes(obSize, actionSize);
         requireJudgement(action);
@@ -364,7 +415,12 @@ public abstract class TrialEnv implements TrialBased {
 
     private int floorSteps(double ms) {
         if (!(ms >= 0) || Double.isInfinite(ms)) throw new NeuroGymException("period duration must be a finite time >= 0, got " + ms);
-        return (int) Math.floor(ms / dt);
+        double steps = Math.floor(ms / dt);
+        if (steps > MAX_PERIOD_STEPS) {
+            throw new NeuroGymException(taskId() + ": a period of " + ms(ms) + " ms is more than " + MAX_PERIOD_STEPS
+                    + " steps of dt " + ms(dt) + " ms; raise dt or shorten it");
+        }
+        return (int) steps;
     }
 
     private int durationSteps(String period, int startStep) {
@@ -565,7 +621,7 @@ public abstract class TrialEnv implements TrialBased {
         Trial t = new Trial(kwargs);
         onNewTrial(t);
         matrices.seal(periods.trialEnd()); // a trial always has an observation matrix, even if the task wrote nothing
-        if (periods.trialEnd() == 0) throw new NeuroGymException(name() + " built a trial with no duration (no periods, or all of length 0)");
+        if (periods.trialEnd() == 0) throw new NeuroGymException(taskId() + " built a trial with no duration (no periods, or all of length 0)");
         this.trial = t;
         numTrials++;
         return t;
@@ -620,8 +676,15 @@ public abstract class TrialEnv implements TrialBased {
             throw new InvalidActionException(name() + " takes actions of length " + actionSize + ", got "
                     + (action == null ? "null" : action.length));
         }
-        for (float a : action) {
-            if (!Float.isFinite(a)) throw new InvalidActionException(name() + ": action has a non-finite element");
+        for (int i = 0; i < actionSize; i++) {
+            float a = action[i];
+            // Box actions outside the space are refused, as discrete ones out of range are:
+            // clipping silently would hide a broken agent (clip in the agent, as Gymnasium's ClipAction does)
+            if (!Float.isFinite(a) || a < actionLow[i] || a > actionHigh[i]) {
+                throw new InvalidActionException(taskId() + ": action[" + i + "] = " + a + " is "
+                        + (Float.isNaN(a) ? "not a number" : Float.isInfinite(a) ? "not finite"
+                                : "outside the action space [" + actionLow[i] + ", " + actionHigh[i] + "]"));
+            }
         }
         result.clear();
         onStep(action, result);

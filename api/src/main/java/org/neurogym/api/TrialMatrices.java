@@ -112,10 +112,26 @@ final class TrialMatrices {
 
     private void buildOb(int trialSteps) {
         if (obBuilt) return;
-        int n = trialSteps * obSize;
+        int n = cells(trialSteps, obSize, "observations");
         if (ob.length < n) ob = new float[Math.max(n, ob.length * 2)];
         Arrays.fill(ob, 0, n, (float) defaultObValue);
         obBuilt = true;
+    }
+
+    /**
+     * The cells of a matrix of {@code width} columns for a trial of {@code trialSteps}, refused with
+     * a one-line error (rather than an overflowed size or an OutOfMemoryError) when it cannot fit
+     * in half the heap.
+     */
+    private int cells(int trialSteps, int width, String what) {
+        long cells = (long) trialSteps * width;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (cells > Math.min(heap / 2 / Float.BYTES, Integer.MAX_VALUE - 8)) {
+            throw new NeuroGymException(owner.taskId() + ": a trial of " + trialSteps + " steps x " + width + " " + what
+                    + " needs " + cells * Float.BYTES / (1 << 20) + " MB, more than half the heap (" + heap / (1 << 20)
+                    + " MB); shorten the timing, raise dt or shrink the task");
+        }
+        return (int) cells;
     }
 
     // ------------------------------------------------------------------ ground truth
@@ -177,7 +193,7 @@ final class TrialMatrices {
             if (gt.length < trialSteps) gt = new int[Math.max(trialSteps, gt.length * 2)];
             Arrays.fill(gt, 0, trialSteps, 0);
         } else {
-            int n = trialSteps * actionSize;
+            int n = cells(trialSteps, actionSize, "ground-truth actions");
             if (gtVector.length < n) gtVector = new float[Math.max(n, gtVector.length * 2)];
             Arrays.fill(gtVector, 0, n, 0f);
         }

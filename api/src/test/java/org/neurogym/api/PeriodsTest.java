@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
+import org.neurogym.api.timing.Timing;
 
 /** Adding periods: after, before, at, in sequence; flooring to dt; 'until'; inPeriod. */
 class PeriodsTest {
@@ -120,8 +122,29 @@ class PeriodsTest {
 
     @Test
     void aTrialOfZeroLengthIsAnError() {
-        ToyTask env = task((t, trial) -> t.addPeriod("a"), "a", 50);
+        ToyTask env = task((t, trial) -> t.addPeriod("a"), "a", 0);
         assertThrows(NeuroGymException.class, () -> env.reset(0));
+    }
+
+    @Test
+    void aDtLongerThanEveryPeriodIsAParameterErrorNamingDtAndThePeriod() {
+        ParameterException e = assertThrows(ParameterException.class, () -> task((t, trial) -> t.addPeriod("a"), "a", 50));
+        assertEquals("dt", e.key());
+        assertTrue(e.getMessage().contains("'a'") && e.getMessage().contains("dt 100 ms"), e.getMessage());
+        // one period shorter than dt is floored to nothing, as in the reference; a period that may be longer in some trials fits
+        task((t, trial) -> t.addPeriod("a"), "a", 50, "b", 200);
+        task((t, trial) -> t.addPeriod("a"), "a", Timing.choice(50, 200));
+        task((t, trial) -> t.addPeriod("a"), "a", new Timing.TruncatedExponential(20));
+    }
+
+    @Test
+    void aPeriodOfTooManyStepsIsAParameterErrorBeforeAnyTrial() {
+        ParameterException huge = assertThrows(ParameterException.class, () -> task((t, trial) -> t.addPeriod("a"), "a", 1e12));
+        assertEquals("dt", huge.key(), "a default timing: dt is what the caller gave");
+        assertTrue(huge.getMessage().contains("'a'"), huge.getMessage());
+        ParameterException tiny = assertThrows(ParameterException.class,
+                () -> new ToyTask(1e-300, Box.unbounded(1), new Discrete(2), new Object[] {"a", 100}));
+        assertEquals("dt", tiny.key());
     }
 
     @Test

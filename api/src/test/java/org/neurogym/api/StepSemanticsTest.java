@@ -259,6 +259,23 @@ class StepSemanticsTest {
     }
 
     @Test
+    void boxActionsOutsideTheSpaceAreRefusedNotClipped() {
+        ToyTask env = new ToyTask(100, Box.unbounded(1), Box.of(2, -1, 1), "go", 300)
+                .onTrial((t, trial) -> t.addPeriod("go"));
+        env.reset(0);
+        InvalidActionException far = assertThrows(InvalidActionException.class, () -> env.step(new float[] {0f, 1e30f}));
+        assertTrue(far.getMessage().contains("action[1]") && far.getMessage().contains("outside"), far.getMessage());
+        InvalidActionException nan = assertThrows(InvalidActionException.class, () -> env.step(new float[] {Float.NaN, 0f}));
+        assertTrue(nan.getMessage().contains("action[0]") && nan.getMessage().contains("not a number"), nan.getMessage());
+        assertThrows(InvalidActionException.class, () -> env.step(new float[] {-1.0001f, 0f}));
+        assertFalse(env.step(new float[] {-1f, 1f}).newTrial(), "the bounds themselves are inside");
+        ToyTask unbounded = new ToyTask(100, Box.unbounded(1), Box.unbounded(1), "go", 300).onTrial((t, trial) -> t.addPeriod("go"));
+        unbounded.reset(0);
+        unbounded.step(new float[] {1e30f});
+        assertThrows(InvalidActionException.class, () -> unbounded.step(new float[] {Float.POSITIVE_INFINITY}));
+    }
+
+    @Test
     void aBoxTaskReportsVectorGroundTruth() {
         ToyTask env = new ToyTask(100, Box.unbounded(1), Box.of(2, -1, 1), "a", 100, "b", 100)
                 .onTrial((t, trial) -> {

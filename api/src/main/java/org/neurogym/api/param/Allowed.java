@@ -18,11 +18,14 @@ import java.util.Objects;
  * @param values the only values allowed (empty: any)
  * @param minLength the shortest list allowed (0: any)
  * @param maxLength the longest list allowed ({@code Integer.MAX_VALUE}: any)
+ * @param nonFinite whether NaN and infinities are accepted (never by default: they would flow
+ *     silently into the observations)
  */
-public record Allowed(double min, boolean minOpen, double max, List<Object> values, int minLength, int maxLength) {
+public record Allowed(double min, boolean minOpen, double max, List<Object> values, int minLength, int maxLength,
+        boolean nonFinite) {
 
     /** No constraint beyond the type. */
-    public static final Allowed ANY = new Allowed(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, List.of(), 0, Integer.MAX_VALUE);
+    public static final Allowed ANY = new Allowed(Double.NEGATIVE_INFINITY, false, Double.POSITIVE_INFINITY, List.of(), 0, Integer.MAX_VALUE, false);
 
     public Allowed {
         values = List.copyOf(values);
@@ -31,19 +34,23 @@ public record Allowed(double min, boolean minOpen, double max, List<Object> valu
     }
 
     Allowed withMin(double bound, boolean open) {
-        return new Allowed(bound, open, max, values, minLength, maxLength);
+        return new Allowed(bound, open, max, values, minLength, maxLength, nonFinite);
     }
 
     Allowed withMax(double bound) {
-        return new Allowed(min, minOpen, bound, values, minLength, maxLength);
+        return new Allowed(min, minOpen, bound, values, minLength, maxLength, nonFinite);
     }
 
     Allowed withValues(List<Object> allowed) {
-        return new Allowed(min, minOpen, max, allowed, minLength, maxLength);
+        return new Allowed(min, minOpen, max, allowed, minLength, maxLength, nonFinite);
     }
 
     Allowed withLengths(int shortest, int longest) {
-        return new Allowed(min, minOpen, max, values, shortest, longest);
+        return new Allowed(min, minOpen, max, values, shortest, longest, nonFinite);
+    }
+
+    Allowed withNonFinite() {
+        return new Allowed(min, minOpen, max, values, minLength, maxLength, true);
     }
 
     public boolean isAny() {
@@ -58,7 +65,12 @@ public record Allowed(double min, boolean minOpen, double max, List<Object> valu
      * Checks a converted value (see {@link ParamType#convert}) of parameter {@code key}; the error
      * names the key and the rule, e.g. {@code dim_ring must be >= 2, got 1}.
      */
-    void check(String key, Object value) {
+    void check(String key, Object value, ParamType type) {
+        checkDeclared(key, value);
+        if (!nonFinite) type.requireFinite(key, value);
+    }
+
+    private void checkDeclared(String key, Object value) {
         if (value instanceof double[] list) {
             checkLength(key, list.length, Arrays.toString(list));
             for (double v : list) {
@@ -88,7 +100,8 @@ public record Allowed(double min, boolean minOpen, double max, List<Object> valu
     }
 
     private boolean inBounds(double v) {
-        return (minOpen ? v > min : v >= min) && v <= max;
+        // without bounds any number passes here; NaN and infinities are refused by the finite check
+        return !bounded() || (minOpen ? v > min : v >= min) && v <= max;
     }
 
     /** The rule in words, e.g. {@code >= 2}, {@code in [0, 1]}, {@code one of 'a', 'b'}; empty for {@link #ANY}. */

@@ -20,7 +20,7 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
         allowed = allowed == null ? Allowed.ANY : allowed;
         if (defaultValue != null) {
             defaultValue = type.convert(name, defaultValue);
-            allowed.check(name, defaultValue);
+            allowed.check(name, defaultValue, type);
         }
         if (optional && defaultValue != null) throw new IllegalArgumentException("optional parameter '" + name + "' has no default");
     }
@@ -132,6 +132,22 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
     /** A list that must hold exactly {@code n} values. */
     public ParamSpec length(int n) {
         return with(allowed.withLengths(n, n));
+    }
+
+    /** Accepts NaN and infinities, which every parameter refuses by default (e.g. an unbounded limit spelled {@code inf}). */
+    public ParamSpec allowingNonFinite() {
+        return with(allowed.withNonFinite());
+    }
+
+    /**
+     * {@code value} in this parameter's Java form, checked against what the spec declares (finite
+     * numbers unless {@link #allowingNonFinite()}, then {@link Allowed}); the error names the key
+     * (e.g. {@code rewards.correct}, {@code cohs[2]}).
+     */
+    public Object convert(Object value) {
+        Object converted = type.convert(name, value);
+        allowed.check(name, converted, type);
+        return converted;
     }
 
     private ParamSpec with(Allowed a) {

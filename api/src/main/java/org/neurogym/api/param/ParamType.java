@@ -106,6 +106,29 @@ public enum ParamType {
         }
     }
 
+    /**
+     * Throws a {@link ParameterException} naming the element (e.g. {@code cohs[1]},
+     * {@code rewards.correct}) when {@code converted}, a value of this type, carries a NaN or an
+     * infinity. Timings check their own arguments when parsed.
+     */
+    public void requireFinite(String key, Object converted) {
+        if (this == TIMING) return;
+        if (converted instanceof Number n) {
+            double d = n.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new ParameterException(key, "parameter '" + key + "' must be a finite number, got " + d);
+            }
+        } else if (converted instanceof double[] a) {
+            for (int i = 0; i < a.length; i++) requireFinite(key + "[" + i + "]", a[i]);
+        } else if (converted instanceof double[][] m) {
+            for (int i = 0; i < m.length; i++) requireFinite(key + "[" + i + "]", m[i]);
+        } else if (converted instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) requireFinite(key + "[" + i + "]", list.get(i));
+        } else if (converted instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> requireFinite(key + "." + k, v));
+        }
+    }
+
     private double[] numbers(String key, Object value) {
         if (value instanceof double[] a) return a.clone();
         if (value instanceof int[] a) return Arrays.stream(a).asDoubleStream().toArray();

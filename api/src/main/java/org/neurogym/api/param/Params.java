@@ -43,8 +43,7 @@ public final class Params {
                             + " (known: " + String.join(", ", specs.keySet()) + ")");
                 }
                 try {
-                    Object value = spec.type().convert(e.getKey(), e.getValue());
-                    spec.allowed().check(e.getKey(), value);
+                    Object value = spec.convert(e.getValue());
                     values.put(e.getKey(), value);
                 } catch (ParameterException ex) {
                     throw new ParameterException(ex.key(), ex.getMessage() + " (" + owner + ")");

@@ -49,10 +49,12 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
 
     /**
      * Validates {@code params} against the schema and makes the env; {@code maker} (the host) makes
-     * the parts of a composed task.
+     * the parts of a composed task. Whatever goes wrong because of the values given (including the
+     * first trials, built on a throwaway copy when values are given, and running out of memory) is
+     * a {@link org.neurogym.api.param.ParameterException} naming them; see {@link MakeFailures}.
      */
     public Env create(Map<String, ?> params, EnvMaker maker) {
-        return factory.create(Params.of(id, parameters, params), maker);
+        return MakeFailures.make(id, parameters, Params.of(id, parameters, params), p -> factory.create(p, maker));
     }
 
     /** Makes the env outside a host: a composed task refuses, naming its first part. */

@@ -30,6 +30,13 @@ public sealed interface Timing {
     /** The value in the form {@link #parse} reads back (number, list or [name, args]). */
     Object toValue();
 
+    /**
+     * A duration in ms that no sample exceeds, for checking a timing against dt before any trial
+     * is built. An unbounded exponential gives min + 40 means (exceeded with probability e^-40);
+     * {@code until} gives its end time.
+     */
+    double bound();
+
     record Constant(double value) implements Timing {
         public Constant {
             requireNonNegative(value, "constant");
@@ -39,6 +46,7 @@ public sealed interface Timing {
         @Override public boolean isFixed() { return true; }
         @Override public double meanSteps(double dt) { return Math.floor(value / dt); }
         @Override public Object toValue() { return value; }
+        @Override public double bound() { return value; }
         @Override public String toString() { return fmt(value); }
     }
 
@@ -64,6 +72,7 @@ public sealed interface Timing {
         }
 
         @Override public Object toValue() { return List.of("uniform", List.of(low, high)); }
+        @Override public double bound() { return high; }
         @Override public String toString() { return "uniform(" + fmt(low) + ", " + fmt(high) + ")"; }
     }
 
@@ -89,6 +98,7 @@ public sealed interface Timing {
             return List.of("choice", list);
         }
 
+        @Override public double bound() { return Arrays.stream(values).max().orElse(0); }
         @Override public double[] values() { return values.clone(); }
         @Override public boolean equals(Object o) { return o instanceof Choice c && Arrays.equals(values, c.values); }
         @Override public int hashCode() { return Arrays.hashCode(values); }
@@ -101,8 +111,15 @@ public sealed interface Timing {
         }
     }
 
-    /** Exponential with the given mean, redrawn until it falls in [min, max); max when min >= max. */
+    /**
+     * Exponential with the given mean, redrawn until it falls in [min, max); max when min == max.
+     * The reference also returns max when min > max; we refuse that as a mistaken order, and a
+     * window so far in the tail that the redrawing would practically never end.
+     */
     record TruncatedExponential(double mean, double min, double max) implements Timing {
+        /** Below this chance of a draw landing in [min, max) the redrawing is refused as endless. */
+        private static final double MIN_ACCEPTANCE = 1e-6;
+
         public TruncatedExponential {
             if (!(mean > 0) || Double.isInfinite(mean)) {
                 throw new IllegalArgumentException("truncated_exponential needs a finite positive mean, got " + mean);
@@ -110,6 +127,13 @@ public sealed interface Timing {
             requireNonNegative(min, "truncated_exponential min");
             if (Double.isNaN(max) || max == Double.NEGATIVE_INFINITY) {
                 throw new IllegalArgumentException("truncated_exponential max must be a number or +Infinity, got " + max);
+            }
+            if (min > max) {
+                throw new IllegalArgumentException("truncated_exponential needs min <= max, got min " + fmt(min) + " > max " + fmt(max));
+            }
+            if (min < max && Math.exp(-min / mean) - (Double.isInfinite(max) ? 0 : Math.exp(-max / mean)) < MIN_ACCEPTANCE) {
+                throw new IllegalArgumentException("truncated_exponential [" + fmt(min) + ", " + fmt(max)
+                        + ") lies too far in the tail of an exponential of mean " + fmt(mean) + " to be drawn; raise the mean");
             }
         }
 
@@ -119,18 +143,26 @@ public sealed interface Timing {
 
         @Override
         public double sample(Rng rng) {
-            if (min >= max) return max;
+            if (min == max) return max;
             while (true) {
                 double x = rng.exponential(mean);
                 if (x >= min && x < max) return x;
             }
         }
 
-        @Override public boolean isFixed() { return min >= max; }
+        @Override public boolean isFixed() { return min == max; }
+
+        /** Far enough in the tail that no draw in practice goes beyond. */
+        private static final double TAIL_MEANS = 40;
+
+        @Override
+        public double bound() {
+            return Math.min(max, min + TAIL_MEANS * mean);
+        }
 
         @Override
         public double meanSteps(double dt) {
-            if (min >= max) return Math.floor(max / dt);
+            if (min == max) return Math.floor(max / dt);
             double tailMax = Double.isInfinite(max) ? 0 : Math.exp(-max / mean);
             double norm = Math.exp(-min / mean) - tailMax;
             double sum = 0;
@@ -170,6 +202,7 @@ public sealed interface Timing {
 
         @Override public double meanSteps(double dt) { return Double.NaN; }
         @Override public Object toValue() { return List.of("until", end); }
+        @Override public double bound() { return end; }
         @Override public String toString() { return "until(" + fmt(end) + ")"; }
     }
 

@@ -10,7 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
@@ -312,5 +316,52 @@ class ParamsTest {
         assertThrows(IllegalArgumentException.class, () -> new ParamSpec("x", ParamType.INTEGER, 1, "X.", true));
         assertEquals("block", assertThrows(ParameterException.class,
                 () -> Params.of(OWNER, schema, Map.of("block", "long"))).key());
+    }
+
+    static Stream<Arguments> nonFiniteValues() {
+        double nan = Double.NaN;
+        double inf = Double.POSITIVE_INFINITY;
+        return Stream.of(
+                Arguments.of("sigma", nan, "sigma"),
+                Arguments.of("sigma", inf, "sigma"),
+                Arguments.of("sigma", -inf, "sigma"),
+                Arguments.of("dt", nan, "dt"),
+                Arguments.of("cohs", List.of(0.0, nan), "cohs[1]"),
+                Arguments.of("cohs", new double[] {inf}, "cohs[0]"),
+                Arguments.of("probs", List.of(List.of(0.5, 0.5), List.of(-inf, 1.0)), "probs[1][0]"),
+                Arguments.of("rewards", Map.of("correct", nan), "rewards.correct"),
+                Arguments.of("rewards", Map.of("fail", -inf), "rewards.fail"),
+                Arguments.of("timing", Map.of("stimulus", nan), "timing.stimulus"),
+                Arguments.of("timing", Map.of("stimulus", List.of("uniform", List.of(100, inf))), "timing.stimulus"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("nonFiniteValues")
+    void nanAndInfinitiesAreRefusedNamingTheKey(String name, Object value, String key) {
+        ParameterException e = assertThrows(ParameterException.class, () -> of(Map.of(name, value)));
+        assertEquals(key, e.key());
+        assertTrue(e.getMessage().contains(key), e.getMessage());
+        assertTrue(e.getMessage().contains(OWNER), e.getMessage());
+    }
+
+    @Test
+    void numbersNestedInAnAnyValueMustBeFiniteToo() {
+        List<ParamSpec> schema = List.of(new ParamSpec("session", ParamType.ANY, Map.of(), "Session."));
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> Params.of(OWNER, schema, Map.of("session", Map.of("v", List.of(1.0, Double.NaN)))));
+        assertEquals("session.v[1]", e.key());
+        assertEquals(Map.of("v", List.of(1.0)), Params.of(OWNER, schema, Map.of("session", Map.of("v", List.of(1.0)))).get("session"));
+    }
+
+    @Test
+    void aSpecMayAllowNonFiniteValues() {
+        ParamSpec limit = new ParamSpec("limit", ParamType.NUMBER, Double.POSITIVE_INFINITY, "No limit by default.", false, Allowed.ANY.withNonFinite());
+        ParamSpec sigma = ParamSpec.number("sigma", 1.0, "Noise.");
+        Params p = Params.of(OWNER, List.of(limit, sigma.allowingNonFinite()), Map.of("sigma", Double.NaN));
+        assertEquals(Double.POSITIVE_INFINITY, p.getDouble("limit"));
+        assertTrue(Double.isNaN(p.getDouble("sigma")));
+        ParameterException e = assertThrows(ParameterException.class,
+                () -> ParamSpec.number("limit", Double.POSITIVE_INFINITY, "A default is checked too."));
+        assertEquals("limit", e.key());
     }
 }

@@ -104,7 +104,14 @@ class TimingTest {
                 Arguments.of(List.of("uniform", List.of(600, 400))),
                 Arguments.of(List.of("truncated_exponential", List.of(0, 100))),
                 Arguments.of(List.of("constant", -1)),
-                Arguments.of(List.of("choice", List.of())));
+                Arguments.of(List.of("choice", List.of())),
+                Arguments.of(List.of("choice", List.of(100, Double.NaN))),
+                Arguments.of(List.of("uniform", List.of(-100, 200))),
+                Arguments.of(List.of("uniform", List.of(Double.NaN, 200))),
+                Arguments.of(List.of("truncated_exponential", List.of(500, 900, 100))),
+                Arguments.of(List.of("truncated_exponential", List.of(500, -1, 100))),
+                Arguments.of(List.of("truncated_exponential", List.of(Double.NaN, 0, 100))),
+                Arguments.of(List.of("until", Double.POSITIVE_INFINITY)));
     }
 
     @ParameterizedTest
@@ -136,6 +143,26 @@ class TimingTest {
         assertThrows(IllegalArgumentException.class,
                 () -> parse(List.of("truncated_exponential", List.of(Double.POSITIVE_INFINITY))));
         assertThrows(IllegalArgumentException.class, () -> new Timing.TruncatedExponential(100, 0, Double.NaN));
+    }
+
+    @Test
+    void truncatedExponentialNeedsMinNoGreaterThanMax() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(List.of("truncated_exponential", List.of(500, 900, 100))));
+        assertTrue(e.getMessage().startsWith(WHERE + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("min <= max"), e.getMessage());
+        assertTrue(parse(List.of("truncated_exponential", List.of(500, 900, 900))).isFixed());
+    }
+
+    @Test
+    void truncatedExponentialRefusesAWindowItWouldNeverDraw() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> parse(List.of("truncated_exponential", List.of(1, 1000, 2000))));
+        assertTrue(e.getMessage().startsWith(WHERE + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("tail"), e.getMessage());
+        // far out yet drawable in a few thousand tries
+        Timing far = parse(List.of("truncated_exponential", List.of(100, 800)));
+        assertTrue(far.sample(new Rng(1)) >= 800);
     }
 
     static Stream<Timing> everyKind() {
@@ -196,7 +223,7 @@ class TimingTest {
         assertEquals(4.5, Timing.uniform(400, 600).meanSteps(100), 1e-12);
         assertEquals(5.0, Timing.uniform(500, 500).meanSteps(100));
         assertEquals((2 + 3 + 10) / 3.0, Timing.choice(250, 300, 1010).meanSteps(100), 1e-12);
-        assertEquals(5.0, Timing.truncatedExponential(400, 600, 500).meanSteps(100), "min >= max is max");
+        assertEquals(5.0, Timing.truncatedExponential(400, 500, 500).meanSteps(100), "min == max is max");
         // untruncated exponential: E[floor(X/dt)] = 1 / (exp(dt/mean) - 1)
         assertEquals(1 / (Math.exp(0.5) - 1), new Timing.TruncatedExponential(200).meanSteps(100), 1e-9);
         assertTrue(Double.isNaN(Timing.until(700).meanSteps(100)));
@@ -213,7 +240,7 @@ class TimingTest {
             double y = u.sample(rng);
             assertTrue(y >= 400 && y < 600, "uniform " + y);
         }
-        assertEquals(500.0, Timing.truncatedExponential(400, 600, 500).sample(rng));
+        assertEquals(500.0, Timing.truncatedExponential(400, 500, 500).sample(rng));
         assertThrows(UnsupportedOperationException.class, () -> Timing.until(5).sample(rng));
     }
 

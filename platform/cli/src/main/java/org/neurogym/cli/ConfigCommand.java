@@ -48,6 +48,7 @@ final class ConfigCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             ExperimentConfig c = ExperimentConfig.load(file);
+            requirePluginsDirectory(c);
             String task = null;
             if (c.env() != null) {
                 EnvOptions options = new EnvOptions();
@@ -75,6 +76,14 @@ final class ConfigCommand implements Callable<Integer> {
             }
             return Main.OK;
         }
+    }
+
+    /** [platform] plugins names a directory (relative to the file) that must exist and be readable. */
+    private static void requirePluginsDirectory(ExperimentConfig c) {
+        Path dir = c.platform().pluginsDirectory(c.source());
+        if (dir == null) return;
+        if (!java.nio.file.Files.isDirectory(dir)) throw c.error("platform.plugins", "platform.plugins: " + dir + " is not a directory");
+        if (!java.nio.file.Files.isReadable(dir)) throw c.error("platform.plugins", "platform.plugins: " + dir + " is not readable");
     }
 
     @Command(name = "show", mixinStandardHelpOptions = true,

@@ -85,6 +85,7 @@ final class DatasetCommand implements Callable<Integer> {
     public Integer call() {
         checkSizes();
         LossMask lossMask = lossMask();
+        OutputFile target = OutputFile.check("--out", out);
         Host host = main.host();
         Experiment made = envOptions.make(host, id);
         Dataset.Builder builder = Dataset.builder(made.env())
@@ -92,13 +93,14 @@ final class DatasetCommand implements Callable<Integer> {
                 .batchSize(batch).seqLen(seq).batchFirst(batchFirst).seed(seed.value())
                 .threads(threads.count())
                 .mask(lossMask).trialStarts(trialStarts).trialFacts(trialFacts);
-        Written w = write(made, builder, lossMask);
+        Written w = write(made, builder, lossMask, target);
+        target.reportReplaced(spec.commandLine().getErr());
         if (output.json) reportJson(w);
         else reportText(w);
         return Main.OK;
     }
 
-    /** Refuses sizes that cannot make a file, and an --out whose directory is missing, before any work. */
+    /** Refuses sizes that cannot make a file before any work (the --out path is checked by OutputFile). */
     private void checkSizes() {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         if (seq < 1) throw new IllegalArgumentException("--seq must be at least 1, got " + seq);
@@ -111,8 +113,6 @@ final class DatasetCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out -: an .npz cannot go to standard output (a zip is written with seeks); "
                     + "give a file name");
         }
-        Path dir = out.toAbsolutePath().getParent();
-        if (dir != null && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: directory " + dir + " does not exist");
     }
 
     private LossMask lossMask() {
@@ -124,7 +124,7 @@ final class DatasetCommand implements Callable<Integer> {
     }
 
     /** Fills --batches batches into the .npz file, streaming each array, with a progress bar on a terminal. */
-    private Written write(Experiment made, Dataset.Builder builder, LossMask lossMask) {
+    private Written write(Experiment made, Dataset.Builder builder, LossMask lossMask, OutputFile target) {
         String task = made.task().id();
         PrintWriter err = spec.commandLine().getErr();
         boolean progress = !output.json && System.console() != null;
@@ -136,6 +136,7 @@ final class DatasetCommand implements Callable<Integer> {
             long[] stepShape = prepend(batches, batchFirst ? new int[] {batch, seq} : new int[] {seq, batch});
             List<long[]> starts = new ArrayList<>();
             List<Map<String, Object>> facts = new ArrayList<>();
+            target.createDirectories();
             try (NpzWriter w = NpzWriter.create(out)) {
                 writeMeta(w, made, lossMask);
                 NpyOutput inputs = w.open("inputs", DType.FLOAT32, inShape);

@@ -1,9 +1,5 @@
 package org.neurogym.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.neurogym.core.Reference;
@@ -28,6 +24,7 @@ final class DocsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFile target = out == null ? null : OutputFile.check("--out", out);
         String text = switch (what) {
             case "tasks" -> Reference.tasks(main.host().tasks(), main.host());
             case "wrappers" -> Reference.wrappers(main.host().wrappers());
@@ -36,12 +33,8 @@ final class DocsCommand implements Callable<Integer> {
         if (out == null) {
             spec.commandLine().getOut().print(text);
         } else {
-            try {
-                if (out.toAbsolutePath().getParent() != null) Files.createDirectories(out.toAbsolutePath().getParent());
-                Files.writeString(out, text, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-            }
+            target.writeString(text);
+            target.reportReplaced(spec.commandLine().getErr());
             spec.commandLine().getErr().println("wrote " + out);
         }
         return Main.OK;

@@ -9,6 +9,7 @@ import org.neurogym.core.Host;
 import org.neurogym.core.config.ConfigException;
 import org.neurogym.core.config.RuntimeKind;
 import org.neurogym.core.registry.UnknownIdException;
+import org.neurogym.data.FileFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,10 +98,8 @@ public final class Main implements AutoCloseable {
                     "--plugins-dir: " + pluginsDir + " is not a directory");
             return pluginsDir;
         }
-        String fromFile = platform().plugins();
-        if (fromFile != null && !fromFile.isBlank()) {
-            Path base = configFile.toAbsolutePath().getParent();
-            Path dir = base == null ? Path.of(fromFile) : base.resolve(fromFile);
+        Path dir = platform().pluginsDirectory(configFile);
+        if (dir != null) {
             if (!Files.isDirectory(dir)) {
                 throw new IllegalArgumentException("platform.plugins: " + dir + " is not a directory (from " + configFile + ")");
             }
@@ -111,6 +110,13 @@ public final class Main implements AutoCloseable {
         String home = System.getProperty("neurogym.home");
         if (home != null) return Path.of(home, "plugins");
         return null;
+    }
+
+    /** When no task is loaded, where the plugins were looked for (the usual cause: an empty or wrong directory). */
+    private String whereNothingLoaded() {
+        if (host == null || !host.tasks().isEmpty() || runtimeKind() == RuntimeKind.classpath) return "";
+        Path dir = pluginsDirectory();
+        return dir == null ? "" : "; plugins directory: " + dir.toAbsolutePath();
     }
 
     @Override
@@ -145,11 +151,24 @@ public final class Main implements AutoCloseable {
                 return USAGE;
             });
             cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-                err.println("neurogym: " + message(ex) + (ex instanceof UnknownIdException ? main.classpathRuntimeNote() : ""));
+                String note = ex instanceof UnknownIdException ? main.classpathRuntimeNote() + main.whereNothingLoaded() : "";
+                err.println("neurogym: " + message(ex) + note);
                 if (main.verbose) ex.printStackTrace(err);
                 return exitCode(ex);
             });
-            int code = cli.execute(args);
+            int code;
+            try {
+                code = cli.execute(args);
+            } catch (OutOfMemoryError e) {
+                // sizes are checked before the big allocations; this is what slipped through
+                err.println("neurogym: out of memory (" + e.getMessage() + ", heap " + Runtime.getRuntime().maxMemory() / (1 << 20)
+                        + " MB): reduce the sizes asked for (--batch, --seq, --width, sizes such as dim_ring, timing) or give the JVM"
+                        + " more memory with NEUROGYM_JAVA_OPTS=-Xmx8g");
+                code = FAILURE;
+            } catch (StackOverflowError e) {
+                err.println("neurogym: the input is nested too deeply to process (stack overflow)");
+                code = FAILURE;
+            }
             out.flush();
             err.flush();
             return code;
@@ -166,6 +185,9 @@ public final class Main implements AutoCloseable {
 
     static String message(Throwable ex) {
         if (ex instanceof NeuroGymException || ex instanceof IllegalArgumentException) return ex.getMessage();
+        // file errors carry the path and the OS reason ("cannot write /proc/x.png: Permission denied")
+        if (ex instanceof java.io.UncheckedIOException u) return u.getMessage() + (u.getMessage().endsWith(FileFailure.reason(u)) ? "" : ": " + FileFailure.reason(u));
+        if (ex instanceof java.io.IOException io) return FileFailure.reason(io);
         return ex.toString();
     }
 

@@ -98,6 +98,35 @@ final class NewPluginCommand implements Callable<Integer> {
         }
     }
 
+    /** File systems refuse names longer than 255 bytes; a long plugin name must fail here, before anything is written. */
+    private static void requireNameFits(String file) {
+        for (String segment : file.split("/")) {
+            int bytes = segment.getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > 255) {
+                throw new IllegalArgumentException("NAME is too long: the project would need a file name of " + bytes
+                        + " bytes (" + segment.substring(0, 40) + "...), more than the 255 file systems allow; nothing was written");
+            }
+        }
+    }
+
+    /** Writes the files under {@code dir}; on a failure removes what it wrote, so nothing partial is left (the docs promise it). */
+    private static void write(Path dir, Map<String, String> files) throws IOException {
+        List<Path> created = new ArrayList<>();
+        try {
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                Path target = dir.resolve(e.getKey());
+                for (Path d = target.getParent(); d != null && !Files.exists(d); d = d.getParent()) created.add(d);
+                Files.createDirectories(target.getParent());
+                created.add(target);
+                Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
+            }
+        } catch (IOException | RuntimeException e) {
+            created.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+            for (Path p : created) Files.deleteIfExists(p);
+            throw e;
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         Project project = project(name, packageName);
@@ -115,11 +144,9 @@ final class NewPluginCommand implements Callable<Integer> {
             }
         }
         Map<String, String> files = project.files();
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            Path target = dir.resolve(e.getKey());
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, e.getValue(), StandardCharsets.UTF_8);
-        }
+        if (dir.getFileName() != null) requireNameFits(dir.getFileName().toString());
+        for (String file : files.keySet()) requireNameFits(file);
+        write(dir, files);
 
         PrintWriter o = spec.commandLine().getOut();
         Path abs = dir.toAbsolutePath().normalize();

@@ -55,7 +55,11 @@ final class PlotCommand implements Callable<Integer> {
         if (!observations.equals("auto") && !observations.equals("traces") && !observations.equals("heatmap")) {
             throw new IllegalArgumentException("--observations must be auto, traces or heatmap, got '" + observations + "'");
         }
-        if (width < 400) throw new IllegalArgumentException("--width must be at least 400, got " + width);
+        if (width < 400 || width > org.neurogym.plot.figure.Figure.MAX_WIDTH) {
+            throw new IllegalArgumentException("--width must be 400 to " + org.neurogym.plot.figure.Figure.MAX_WIDTH + " pixels, got " + width);
+        }
+        OutputFile target = OutputFile.check("--out", out);
+        org.neurogym.plot.figure.Figure.format(out);
         int trials = !length.given() ? 2 : length.trials == null ? 0 : drawable("--trials", length.trials);
         int steps = length.steps == null ? 0 : drawable("--steps", length.steps);
         long s = seed.value();
@@ -69,6 +73,7 @@ final class PlotCommand implements Callable<Integer> {
         if (title != null) figure.title(title);
         if (!observations.equals("auto")) figure.heatMap(observations.equals("heatmap"));
         figure.writePng(out);
+        target.reportReplaced(spec.commandLine().getErr());
         PrintWriter w = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -61,6 +61,8 @@ final class PsychometricCommand implements Callable<Integer> {
         if (asked < 2 || asked > Integer.MAX_VALUE) throw new IllegalArgumentException("--trials must be in [2, " + Integer.MAX_VALUE + "], got " + asked);
         int trials = (int) asked;
         long s = seed.value();
+        OutputFile target = OutputFile.check("--out", out);
+        org.neurogym.plot.figure.Figure.format(out);
         Experiment made = envOptions.make(main.host(), id);
         Choices choices;
         try (Env env = made.env()) {
@@ -73,6 +75,7 @@ final class PsychometricCommand implements Callable<Integer> {
         Probit.Fit fit = choices.fit();
         String t = title != null ? title : made.task().id() + ", agent " + agent.spec;
         PsychometricFigure.writePng(choices, fit, t, "Signed evidence (" + evidence + ")", out);
+        target.reportReplaced(spec.commandLine().getErr());
         PrintWriter w = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();

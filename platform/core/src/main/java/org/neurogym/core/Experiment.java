@@ -76,7 +76,7 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
                 throw new IllegalArgumentException("no task given: name one (e.g. PerceptualDecisionMaking-v0) or give an experiment with an [env] name");
             }
             mergeDeep(merged, params);
-            TaskEntry entry = host.registry().task(id);
+            TaskEntry entry = taskNamed(id);
             Env env = createTask(entry, merged);
             boolean fromFile = wrappers == null && file != null;
             List<WrapperConfig> applied = new ArrayList<>(wrappers != null ? wrappers : file != null ? file.wrappers() : List.of());
@@ -90,7 +90,17 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
         }
 
         private boolean sameTask(String id, String fileTask) {
-            return id.equals(fileTask) || host.registry().task(id).id().equals(host.registry().task(fileTask).id());
+            return id.equals(fileTask) || host.registry().task(id).id().equals(taskNamed(fileTask).id());
+        }
+
+        /** The task {@code id}; when the file's [env] name is unknown, the error is at its file:line:col. */
+        private TaskEntry taskNamed(String id) {
+            try {
+                return host.registry().task(id);
+            } catch (UnknownIdException e) {
+                if (file != null && file.env() != null && id.equals(file.env().name())) throw file.error("env.name", e.getMessage());
+                throw e;
+            }
         }
 
         private Env createTask(TaskEntry entry, Map<String, Object> merged) {

@@ -169,6 +169,22 @@ public final class Dataset implements AutoCloseable {
         }
     }
 
+    /**
+     * Refuses, before the other rows' envs and the batch arrays are made, a batch whose arrays
+     * (inputs and targets, 4 or 8 bytes a cell) would not fit in half the heap or in one Java array.
+     */
+    static void requireBatchFits(int seqLen, int batchSize, int obSize, int actSize) {
+        long inputs = (long) seqLen * batchSize * obSize;
+        long targets = (long) seqLen * batchSize * Math.max(actSize, 2); // int64 targets take two float cells
+        long bytes = (inputs + targets) * Float.BYTES;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (inputs > Integer.MAX_VALUE - 8 || targets > Integer.MAX_VALUE - 8 || bytes > heap / 2) {
+            throw new IllegalArgumentException("a batch of " + seqLen + " steps x " + batchSize + " sequences x " + obSize
+                    + " inputs needs " + bytes / (1 << 20) + " MB, more than half the heap (" + heap / (1 << 20)
+                    + " MB): reduce the batch size or the sequence length (or the task's observation size)");
+        }
+    }
+
     private Dataset(Builder b, long seed) {
         this.batchSize = b.batchSize;
         this.seqLen = b.seqLen;
@@ -191,6 +207,7 @@ public final class Dataset implements AutoCloseable {
                     n = env.name();
                     ob = row.obSize;
                     act = row.actSize;
+                    requireBatchFits(seqLen, batchSize, ob, act);
                 } else if (row.obSize != ob || row.actSize != act) {
                     throw new NeuroGymException("the env factory made envs of different spaces: row 0 has " + ob
                             + " inputs, row " + i + " has " + row.obSize);

@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.apache.felix.framework.Felix;
 import org.apache.felix.framework.util.FelixConstants;
 import org.neurogym.core.runtime.DirectoryRuntime;
 import org.neurogym.core.runtime.JarMetadata;
+import org.neurogym.core.runtime.ProcessTempDir;
 import org.neurogym.core.runtime.ProviderScan;
 import org.neurogym.core.registry.Registry;
 import org.osgi.framework.Bundle;
@@ -56,7 +55,7 @@ public final class OsgiRuntime extends DirectoryRuntime {
     @Override
     public void start(Registry registry) {
         try {
-            storage = Files.createTempDirectory("neurogym-felix-");
+            storage = ProcessTempDir.create("neurogym-felix-");
             Map<String, Object> config = new HashMap<>();
             config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
             config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -138,13 +137,7 @@ public final class OsgiRuntime extends DirectoryRuntime {
             if (e instanceof InterruptedException) Thread.currentThread().interrupt();
         }
         felix = null;
-        if (storage != null) {
-            try (Stream<Path> s = Files.walk(storage)) {
-                s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                log.debug("Cleaning {}: {}", storage, e.toString());
-            }
-        }
+        ProcessTempDir.delete(storage);
     }
 
     /** Felix's own log, into SLF4J (Felix would print to stdout otherwise). */

@@ -23,7 +23,9 @@ import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
 import org.neurogym.api.spi.WrapperDescriptor;
+import org.neurogym.data.FileFailure;
 import org.neurogym.data.npy.NpzWriter;
+import org.neurogym.plot.figure.Figure;
 import org.neurogym.plot.figure.TrainingHistoryFigure;
 import org.neurogym.plot.figure.TrialsFigure;
 import org.neurogym.plot.record.Recorder;
@@ -35,9 +37,9 @@ import org.slf4j.LoggerFactory;
  * The reference's Monitor: records every finished trial (its last action and reward, the reward
  * summed over the trial, its performance, the step's info entries and the trial's numeric facts
  * as {@code trial_<fact>}), and every {@code interval} trials or steps ({@code trigger}) saves
- * them to {@code <local_dir>/<env name>/<timestamp>/trial_<n>.npz}, logs a one-line summary,
+ * them to {@code <local_dir>/<env name>/<timestamp>/trial_<n>.npz}, prints a one-line summary to stderr (verbose),
  * with {@code plot.create} draws the last {@code plot.step} steps to {@code task_<n>.<ext>}, and
- * redraws {@code training_history.png} (mean reward and performance of each saved file).
+ * redraws {@code training_history.<ext>} (mean reward and performance of each saved file).
  *
  * <p>Nothing is lost: {@link #close()} (and a shutdown hook, for Ctrl-C) saves the trials recorded
  * since the last save. Recording allocates per finished trial, not per step.
@@ -51,10 +53,10 @@ public final class Monitor extends Wrapper {
             List.of(ParamSpec.string("name", "", "A name for the monitor's log lines (default: Monitor)."),
                     ParamSpec.string("trigger", "trial", "What interval counts: trial or step."),
                     ParamSpec.integer("interval", 1000, "Save every this many trials or steps."),
-                    ParamSpec.bool("verbose", true, "Log a one-line summary at each save."),
+                    ParamSpec.bool("verbose", true, "Print a one-line summary to stderr at each save."),
                     new ParamSpec("plot", ParamType.ANY, Map.of(), "Figures: {create, step, title, ext} (as [monitor.plot])."),
                     ParamSpec.string("local_dir", "runs", "The output directory; files go to <local_dir>/<env name>/<timestamp>/."),
-                    ParamSpec.string("env_name", "", "The env's name in the output path (default: the task's name).")),
+                    ParamSpec.string("env_name", "", "The env's name in the output path, one path segment (default: the task's name).")),
             Monitor::new);
 
     private final String name;
@@ -108,12 +110,12 @@ public final class Monitor extends Wrapper {
         long step = ((Number) plot.getOrDefault("step", 10L)).longValue();
         if (step <= 0 || step > 100_000) throw new ParameterException("plot.step", "plot.step must be a positive integer up to 100000, got " + step);
         this.plotStep = (int) step;
-        String envName = p.getString("env_name").isEmpty() ? env.name() : p.getString("env_name");
+        String envName = p.getString("env_name").isEmpty() ? env.name() : pathSegment("env_name", p.getString("env_name"));
         String title = (String) plot.getOrDefault("title", "");
         this.plotTitle = title.isEmpty() ? envName : title;
         this.plotExt = (String) plot.getOrDefault("ext", "png");
-        if (!List.of("png", "jpg", "bmp", "gif").contains(plotExt)) {
-            throw new ParameterException("plot.ext", "plot.ext must be png, jpg, bmp or gif, got '" + plotExt + "'");
+        if (!Figure.FORMATS.contains(plotExt)) {
+            throw new ParameterException("plot.ext", "plot.ext must be one of " + String.join(", ", Figure.FORMATS) + ", got '" + plotExt + "'");
         }
         this.saveDir = Path.of(p.getString("local_dir"), envName, LocalDateTime.now().format(STAMP));
         this.discrete = env.actionSpace() instanceof Discrete;
@@ -135,6 +137,14 @@ public final class Monitor extends Wrapper {
         } catch (IllegalStateException e) {
             shutdownHook = null; // already shutting down
         }
+    }
+
+    /** A name that becomes one directory under local_dir: no separator, not "." or "..", so nothing is written outside it. */
+    private static String pathSegment(String key, String name) {
+        if (name.contains("/") || name.contains("\\") || name.equals(".") || name.equals("..") || name.indexOf('\0') >= 0) {
+            throw new ParameterException(key, key + " must be a single directory name (no '/', '\\', '.' or '..'), got '" + name + "'");
+        }
+        return name;
     }
 
     @SuppressWarnings("unchecked")
@@ -280,16 +290,29 @@ public final class Monitor extends Wrapper {
         double meanPerf = data.mean("performance");
         history.add(new double[] {numTrials, meanReward, meanPerf});
         if (verbose) {
-            LOG.info(String.format(Locale.ROOT, "%s: %d trials, mean reward %.4f, mean performance %.4f; saved %s",
+            // printed, not logged: the default log level (WARN) would hide what verbose asks for
+            System.err.println(String.format(Locale.ROOT, "%s: %d trials, mean reward %.4f, mean performance %.4f; saved %s",
                     name, numTrials, meanReward, meanPerf, file));
         }
         data.clear();
         stepsSinceSave = 0;
         if (plotCreate && ringCount > 0) {
-            TrialsFigure.of(recording()).title(plotTitle).figure()
-                    .writePng(saveDir.resolve(String.format(Locale.ROOT, "task_%06d.%s", numTrials, plotExt)));
+            Path figure = saveDir.resolve(String.format(Locale.ROOT, "task_%06d.%s", numTrials, plotExt));
+            drawing(figure, () -> TrialsFigure.of(recording()).title(plotTitle).figure().writePng(figure));
         }
         writeHistory();
+    }
+
+    /**
+     * Draws a figure; a failure (a full disk, a bad directory) is reported in one line and the run
+     * goes on recording: losing a picture must not lose the data.
+     */
+    private void drawing(Path file, Runnable draw) {
+        try {
+            draw.run();
+        } catch (RuntimeException e) {
+            LOG.warn("{}: could not draw {}: {}; recording goes on", name, file, FileFailure.reason(e));
+        }
     }
 
     private void ensureDir() {
@@ -297,7 +320,7 @@ public final class Monitor extends Wrapper {
         try {
             java.nio.file.Files.createDirectories(saveDir);
         } catch (java.io.IOException e) {
-            throw new NeuroGymException("Monitor cannot create " + saveDir + ": " + e.getMessage());
+            throw new NeuroGymException(FileFailure.describe(name + " cannot create", saveDir, e));
         }
         dirCreated = true;
     }
@@ -339,7 +362,8 @@ public final class Monitor extends Wrapper {
             r[i] = history.get(i)[1];
             p[i] = history.get(i)[2];
         }
-        TrainingHistoryFigure.writePng(plotTitle + ": training history", x, r, p, saveDir.resolve("training_history.png"));
+        Path file = saveDir.resolve("training_history." + plotExt);
+        drawing(file, () -> TrainingHistoryFigure.writePng(plotTitle + ": training history", x, r, p, file));
     }
 
     /**

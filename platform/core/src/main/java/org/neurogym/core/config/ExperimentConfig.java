@@ -1,8 +1,5 @@
 package org.neurogym.core.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,15 +145,7 @@ public final class ExperimentConfig {
             Layer layer = Layer.fromEnvironment(envVars);
             if (text != null || file != null) {
                 String t = text;
-                if (t == null) {
-                    try {
-                        t = Files.readString(file);
-                    } catch (NoSuchFileException e) {
-                        throw new ConfigException(file, 0, 0, null, "configuration file not found");
-                    } catch (IOException e) {
-                        throw new ConfigException(file, 0, 0, null, "cannot read configuration file: " + e.getMessage());
-                    }
-                }
+                if (t == null) t = ConfigFileText.read(file);
                 layer = layer.with(Layer.fromToml(t, file));
             }
             if (explicit != null) layer = layer.with(Layer.fromMap(explicit, "an explicit value"));

@@ -44,6 +44,15 @@ final class Layer {
     // ------------------------------------------------------------------ TOML
 
     static Layer fromToml(String text, Path source) {
+        try {
+            return parse(text, source);
+        } catch (StackOverflowError e) {
+            // dotted keys nest tables without brackets; the bracket limit of ConfigFileText cannot see them
+            throw new ConfigException(source, 0, 0, null, "tables or values are nested too deeply");
+        }
+    }
+
+    private static Layer parse(String text, Path source) {
         TomlParseResult toml = Toml.parse(text);
         if (toml.hasErrors()) {
             TomlParseError e = toml.errors().get(0);
@@ -54,8 +63,27 @@ final class Layer {
         String[] lines = text.split("\r?\n", -1);
         Layer layer = new Layer(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>(), toml);
         layer.tree.putAll(TomlValues.toMap(toml));
+        if (depth(layer.tree) > ConfigFileText.MAX_DEPTH) {
+            throw new ConfigException(source, 0, 0, null, "tables or values are nested more than " + ConfigFileText.MAX_DEPTH + " deep");
+        }
         layer.walk(toml, "", lines, source, null);
         return layer;
+    }
+
+    /** How deep tables and lists nest in {@code tree}, counted without recursion. */
+    private static int depth(Object tree) {
+        java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new Object[] {tree, 0});
+        int max = 0;
+        while (!todo.isEmpty()) {
+            Object[] next = todo.pop();
+            int d = (Integer) next[1];
+            max = Math.max(max, d);
+            if (max > ConfigFileText.MAX_DEPTH) return max;
+            if (next[0] instanceof Map<?, ?> m) m.values().forEach(v -> todo.push(new Object[] {v, d + 1}));
+            else if (next[0] instanceof List<?> l) l.forEach(v -> todo.push(new Object[] {v, d + 1}));
+        }
+        return max;
     }
 
     private void walk(TomlTable table, String prefix, String[] lines, Path source, Origin tableOrigin) {
@@ -214,15 +242,36 @@ final class Layer {
             if (old instanceof Map && e.getValue() instanceof Map) {
                 merge(out, (Map<String, Object>) old, (Map<String, Object>) e.getValue(), p, from);
             } else {
-                out.keyOrigins.keySet().removeIf(k -> k.startsWith(p + ".") || k.startsWith(p + "["));
-                out.valueOrigins.keySet().removeIf(k -> k.startsWith(p + ".") || k.startsWith(p + "["));
+                // visit only the paths of the replaced and the new value, so merging stays linear
+                // in the size of the configuration (scanning every origin per key was quadratic)
+                forEachPathUnder(old, p, k -> {
+                    out.keyOrigins.remove(k);
+                    out.valueOrigins.remove(k);
+                });
                 target.put(e.getKey(), deepCopy(e.getValue()));
-                from.keyOrigins.forEach((k, v) -> {
-                    if (k.startsWith(p + ".") || k.startsWith(p + "[")) out.keyOrigins.put(k, v);
+                forEachPathUnder(e.getValue(), p, k -> {
+                    Origin ko = from.keyOrigins.get(k);
+                    if (ko != null) out.keyOrigins.put(k, ko);
+                    Origin vo = from.valueOrigins.get(k);
+                    if (vo != null) out.valueOrigins.put(k, vo);
                 });
-                from.valueOrigins.forEach((k, v) -> {
-                    if (k.startsWith(p + ".") || k.startsWith(p + "[")) out.valueOrigins.put(k, v);
-                });
+            }
+        }
+    }
+
+    /** Calls {@code visit} with the dotted path of every value inside {@code value} at {@code path} ({@code p.key}, {@code p[i]}). */
+    private static void forEachPathUnder(Object value, String path, java.util.function.Consumer<String> visit) {
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String p = path + "." + e.getKey();
+                visit.accept(p);
+                forEachPathUnder(e.getValue(), p, visit);
+            }
+        } else if (value instanceof List<?> l) {
+            for (int i = 0; i < l.size(); i++) {
+                String p = path + "[" + i + "]";
+                visit.accept(p);
+                forEachPathUnder(l.get(i), p, visit);
             }
         }
     }

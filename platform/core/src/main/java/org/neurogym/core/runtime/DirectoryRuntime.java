@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -232,7 +231,7 @@ public abstract class DirectoryRuntime implements PluginRuntime {
         String jarName = original.getFileName().toString();
         if (staging == null) {
             try {
-                staging = Files.createTempDirectory("neurogym-staging-");
+                staging = ProcessTempDir.create("neurogym-staging-");
             } catch (IOException e) {
                 throw new Refusal(jarName, "", "cannot create a staging directory for " + jarName + ": " + e, Cure.NONE);
             }
@@ -546,13 +545,7 @@ public abstract class DirectoryRuntime implements PluginRuntime {
             for (Path jar : jars) if (loaded.containsKey(jar)) unloadJar(jar, "host closed");
             for (Path jar : List.copyOf(failed.keySet())) forgetFailure(jar);
             closeRuntime();
-            if (staging != null) {
-                try (Stream<Path> s = Files.walk(staging)) {
-                    s.sorted(Comparator.reverseOrder()).forEach(DirectoryRuntime::delete);
-                } catch (IOException e) {
-                    log.debug("Cleaning staging directory {}: {}", staging, e.toString());
-                }
-            }
+            ProcessTempDir.delete(staging);
         }
     }
 

@@ -19,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * <p>A new or changed jar is loaded only once it has been quiet for the settle time and opens as
  * a complete zip, so a jar still being copied is never loaded half; a copy made under another
  * name (or a hidden one) and then renamed is seen once, complete. A jar that stays unreadable is
- * handed to the runtime after a longer wait, which reports it as corrupt, once. A removed jar is
- * unloaded at the next poll.
+ * handed to the runtime after a longer wait, which reports it as corrupt, once: however often a
+ * stalling copy resumes and stalls again, it is not reported again until it is complete (or
+ * removed). A removed jar is unloaded at the next poll.
  */
 public final class DirectoryWatcher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DirectoryWatcher.class);
@@ -31,6 +32,8 @@ public final class DirectoryWatcher implements AutoCloseable {
     private final long giveUpNanos;
     private final Map<Path, Pending> pending = new HashMap<>();
     private final Set<Path> present = new HashSet<>();
+    /** Jars handed over incomplete (reported as corrupt) and not complete since: a stalling copy is reported once. */
+    private final Set<Path> reportedIncomplete = new HashSet<>();
     private final Thread thread;
     private volatile boolean running = true;
     private final Object signal = new Object();
@@ -87,6 +90,7 @@ public final class DirectoryWatcher implements AutoCloseable {
             if (!seen.contains(gone)) {
                 present.remove(gone);
                 pending.remove(gone);
+                reportedIncomplete.remove(gone);
                 runtime.removed(gone);
             }
         }
@@ -105,8 +109,14 @@ public final class DirectoryWatcher implements AutoCloseable {
             }
             long quiet = now - p.since;
             if (quiet < settleNanos) continue;
-            if (!complete(jar) && quiet < giveUpNanos) continue;
+            boolean complete = complete(jar);
+            if (!complete && quiet < giveUpNanos) continue;
             pending.remove(jar);
+            if (complete) {
+                reportedIncomplete.remove(jar);
+            } else if (!reportedIncomplete.add(jar)) {
+                continue; // still being written after its one report: wait for it to complete, silently
+            }
             if (!running) return;
             runtime.load(jar);
         }

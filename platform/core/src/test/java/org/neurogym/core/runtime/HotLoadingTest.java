@@ -130,6 +130,28 @@ class HotLoadingTest {
     }
 
     @Test
+    void aCopyThatStallsAgainAndAgainIsReportedOnceThenLoadsWhenComplete() throws Exception {
+        start();
+        DirectoryWatcher w = manualWatcher();
+        byte[] bytes = Files.readAllBytes(jar("whole.jar", "1.0.0"));
+        Path target = plugins.resolve("fixture.jar");
+        long t = 0;
+        long mtime = System.currentTimeMillis();
+        for (int stall = 1; stall <= 4; stall++) {
+            // another chunk arrives, then the copy stalls for longer than the watcher waits
+            Files.write(target, Arrays.copyOf(bytes, bytes.length * stall / 5));
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(mtime += 1000));
+            for (int i = 0; i < 12; i++) w.scan(t += SETTLE);
+        }
+        assertEquals(List.of("failed fixture.jar"), events, "reported once however long and often the copy stalls");
+        Files.write(target, bytes);
+        Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(mtime += 1000));
+        w.scan(t += 1);
+        w.scan(t += SETTLE);
+        assertEquals(List.of("failed fixture.jar", "loaded fixture 1.0.0"), events);
+    }
+
+    @Test
     void aJarThatStaysCorruptIsReportedOnceAfterAWait() throws Exception {
         start();
         DirectoryWatcher w = manualWatcher();

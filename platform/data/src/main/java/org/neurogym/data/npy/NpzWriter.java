@@ -16,7 +16,9 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.CRC32;
+import org.neurogym.data.FileFailure;
 
 /**
  * Writes a {@code .npz} file (what numpy's {@code np.savez} writes: a zip of {@code .npy} arrays,
@@ -27,7 +29,9 @@ import java.util.zip.CRC32;
  * {@link NpyOutput}. Several arrays may be open at once: the first goes straight into the zip, the
  * others are spooled to temporary files next to the target and appended, in the order they are
  * closed, once the zip is free. The file is written as {@code <name>.part} and moved into place on
- * {@link #close()}; an array left incomplete makes close fail and delete the partial file.
+ * {@link #close()}; an array left incomplete makes close fail and delete the partial file. A
+ * process interrupted before close (SIGINT, SIGTERM, System.exit) deletes the partial file and
+ * the spools in a shutdown hook: an interrupted write leaves nothing behind.
  *
  * <p>Entries carry a fixed timestamp (1980-01-01 00:00), so equal arrays give byte-identical files.
  * Zip64 records are used when an entry or the file passes 4 GiB. Not thread-safe.
@@ -45,8 +49,10 @@ public final class NpzWriter implements AutoCloseable {
     private final List<NpyOutput> open = new ArrayList<>();
     private final Deque<Spool> ready = new ArrayDeque<>();
     private final ByteBuffer small = ByteBuffer.allocate(512).order(ByteOrder.LITTLE_ENDIAN);
-    private final List<Path> temps = new ArrayList<>();
-    private final List<FileChannel> spools = new ArrayList<>();
+    // written by the writing thread, read by the shutdown hook
+    private final List<Path> temps = new CopyOnWriteArrayList<>();
+    private final List<FileChannel> spools = new CopyOnWriteArrayList<>();
+    private final Thread abandonOnShutdown = new Thread(() -> cleanUp(true), "npz-writer-cleanup");
     private NpyOutput direct;
     private boolean closed;
 
@@ -58,10 +64,28 @@ public final class NpzWriter implements AutoCloseable {
         this.target = target.toAbsolutePath();
         Path dir = this.target.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
-            throw new IOException("cannot write " + target + ": directory " + dir + " does not exist");
+            throw new java.nio.file.NoSuchFileException(dir.toString(), null, "No such directory");
         }
         this.part = this.target.resolveSibling(this.target.getFileName() + ".part");
-        this.zip = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        try {
+            Runtime.getRuntime().addShutdownHook(abandonOnShutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // written by another shutdown hook (the Monitor saving its last trials): let it finish
+        }
+        try {
+            this.zip = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+        } catch (IOException | RuntimeException e) {
+            forgetShutdownHook();
+            throw e;
+        }
+    }
+
+    private void forgetShutdownHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(abandonOnShutdown);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) and deletes what is left
+        }
     }
 
     /** Starts writing {@code file} (replaced on a successful close). */
@@ -69,7 +93,7 @@ public final class NpzWriter implements AutoCloseable {
         try {
             return new NpzWriter(file);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(FileFailure.describe("cannot write", file, e), e);
         }
     }
 
@@ -155,7 +179,7 @@ public final class NpzWriter implements AutoCloseable {
                 out = openSpooled(name, entryName, dtype, shape, header);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("writing " + part + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(FileFailure.describe("cannot write", part, e), e);
         }
         open.add(out);
         return out;
@@ -329,6 +353,7 @@ public final class NpzWriter implements AutoCloseable {
     public void close() {
         if (closed) return;
         closed = true;
+        forgetShutdownHook();
         List<String> incomplete = new ArrayList<>();
         for (NpyOutput o : open) incomplete.add(o.name() + " (" + o.written() + " of " + o.count() + " elements)");
         try {
@@ -348,7 +373,7 @@ public final class NpzWriter implements AutoCloseable {
             cleanUp(false);
         } catch (IOException e) {
             cleanUp(true);
-            throw new UncheckedIOException("writing " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(FileFailure.describe("cannot write", target, e), e);
         }
         if (!incomplete.isEmpty()) {
             cleanUp(true);
@@ -358,7 +383,7 @@ public final class NpzWriter implements AutoCloseable {
 
     private void cleanUp(boolean deletePart) {
         try {
-            zip.close();
+            if (zip != null) zip.close();
             for (FileChannel ch : spools) ch.close();
         } catch (IOException ignored) {
             // already failing or done

@@ -7,7 +7,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import javax.imageio.ImageIO;
@@ -26,8 +28,13 @@ public final class Figure {
     private final int width;
     private final List<Panel> panels = new ArrayList<>();
 
+    /** The widest figure: an image is width x height 4-byte pixels, and far wider ones only exhaust the heap. */
+    public static final int MAX_WIDTH = 20_000;
+
     public Figure(int width) {
-        if (width < 200) throw new IllegalArgumentException("figure width must be at least 200 pixels, got " + width);
+        if (width < 200 || width > MAX_WIDTH) {
+            throw new IllegalArgumentException("figure width must be 200 to " + MAX_WIDTH + " pixels, got " + width);
+        }
         this.width = width;
     }
 
@@ -143,18 +150,59 @@ public final class Figure {
         };
     }
 
-    /** Writes the figure as a PNG, creating parent directories. */
+    /** Writes the figure in the format its file's extension names (PNG without one), creating parent directories. */
     public void writePng(Path file) {
         write(render(), file);
     }
 
+    /** The image formats {@link #write} knows, by file extension. */
+    public static final List<String> FORMATS = List.of("png", "jpg", "jpeg", "bmp", "gif");
+
+    /** The format of {@code file} by its extension ({@code png} when it has none); an unknown one is an error naming it. */
+    public static String format(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        if (dot < 0) return "png";
+        String ext = name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        if (!FORMATS.contains(ext)) {
+            throw new IllegalArgumentException("cannot write an image as '." + ext + "' (" + file + "); known formats: "
+                    + String.join(", ", FORMATS));
+        }
+        return ext;
+    }
+
+    /**
+     * Writes {@code image} to {@code file} atomically in the format its extension names: into a
+     * temporary file next to it, moved into place only when complete, so a full disk or an
+     * interruption never leaves a truncated image at the final path. Parent directories are
+     * created. Failures are an {@link UncheckedIOException} whose cause carries the OS reason.
+     */
     public static void write(BufferedImage image, Path file) {
+        String format = format(file);
+        Path target = file.toAbsolutePath();
+        Path parent = target.getParent();
+        Path tmp = null;
         try {
-            Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
-            if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer available");
+            tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
+            try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+                if (!ImageIO.write(image, format, out)) throw new IOException("no " + format + " writer available");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + file, e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // the failure being reported matters more
+                }
+            }
         }
     }
 }

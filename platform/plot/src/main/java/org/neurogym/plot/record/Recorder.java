@@ -96,8 +96,10 @@ public final class Recorder {
             ob = r.observation();
         }
         if (trialLimit > 0 && ended < trialLimit) {
-            throw new NeuroGymException(env.name() + ": only " + ended + " of " + trialLimit + " trials ended in " + t
-                    + " steps; does the agent ever end a trial?");
+            // at the plot's own step cap the agent is not to blame: say which limit stopped the recording
+            throw new NeuroGymException(env.name() + ": only " + ended + " of " + trialLimit + " trials ended in " + t + " steps"
+                    + (t >= stepLimit ? ", the most a plot records (" + stepLimit + " steps); ask for fewer trials"
+                            : "; does the agent ever end a trial?"));
         }
         close(open, t, spans);
 

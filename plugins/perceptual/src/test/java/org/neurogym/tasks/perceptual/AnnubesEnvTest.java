@@ -67,7 +67,7 @@ class AnnubesEnvTest {
 
     static Stream<Object> timings() {
         return Stream.of(500, 500.0, List.of(300, 400, 500), List.of("uniform", List.of(300, 500)),
-                List.of("choice", List.of(300, 400, 500)), List.of("truncated_exponential", List.of(300, 500, 400)),
+                List.of("choice", List.of(300, 400, 500)), List.of("truncated_exponential", List.of(300, 400, 500)),
                 List.of("constant", 500));
     }
 
