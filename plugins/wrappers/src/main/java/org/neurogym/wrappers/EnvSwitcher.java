@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
+import org.neurogym.api.ObservationWrapper;
 import org.neurogym.api.Rng;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.TrialEnv;
-import org.neurogym.api.Wrapper;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
@@ -35,17 +35,19 @@ import org.neurogym.api.spi.EnvMaker;
  * first trial last; the others build their placeholder first trials on their own, without the
  * wrappers above (a trial is always made afresh when the schedule picks an env).
  */
-abstract class EnvSwitcher extends ExtendedTrials {
+abstract class EnvSwitcher extends ObservationWrapper {
     private final String id;
     private final Env[] steppers;
     private final TrialBased[] trials;
+    private final int envChannel;
     private int current;
     private int next;
+    private int first;
     /** The trial-based env that makes every env's trials: this switcher, or the trial wrapper over it. */
     private TrialBased top = this;
 
     protected EnvSwitcher(String id, Env env, List<? extends Env> others, boolean envInput) {
-        super(id, compatible(id, env, others), envInput ? 1 + others.size() : 0, "env");
+        super(env, () -> others.forEach(other -> requireCompatible(id, env, other)));
         this.id = id;
         int n = 1 + others.size();
         steppers = new Env[n];
@@ -53,24 +55,15 @@ abstract class EnvSwitcher extends ExtendedTrials {
         steppers[0] = env;
         trials[0] = trialEnv;
         for (int j = 1; j < n; j++) {
-            Env other = others.get(j - 1);
-            steppers[j] = other;
-            trials[j] = Guards.below(other);
+            steppers[j] = others.get(j - 1);
+            trials[j] = TrialBased.nearest(steppers[j]);
             trials[j].setTop(this);
         }
-    }
-
-    private static Env compatible(String id, Env env, List<? extends Env> others) {
-        for (Env other : others) requireCompatible(id, env, other);
-        return env;
+        envChannel = envInput ? addChannel("env", n) : -1;
     }
 
     private static void requireCompatible(String id, Env first, Env other) {
-        Env e = other;
-        while (!(e instanceof TrialBased) && e instanceof Wrapper w) e = w.inner();
-        if (!(e instanceof TrialBased)) {
-            throw new NeuroGymException(id + " needs trial-based envs, but " + other.name() + " is not one");
-        }
+        if (TrialBased.nearest(other) == null) throw new NeuroGymException(id + " needs trial-based envs, but " + other.name() + " is not one");
         int a = ((Box) first.observationSpace()).size();
         int b = ((Box) other.observationSpace()).size();
         if (a != b) {
@@ -135,8 +128,8 @@ abstract class EnvSwitcher extends ExtendedTrials {
     /** Picks the env of the trial after the one just started. */
     protected abstract int chooseNext();
 
-    /** Picks the env of the first trial of an episode; called at reset, before the envs are reset. */
-    protected abstract int chooseFirst(Long seed);
+    /** Picks the env of the first trial of an episode; called at reset (after the wrapper's stream is reseeded). */
+    protected abstract int chooseFirst();
 
     /** Sets the env of the next trial. */
     protected final void setNext(int index) {
@@ -148,13 +141,15 @@ abstract class EnvSwitcher extends ExtendedTrials {
 
     @Override
     protected final TrialBased source() {
-        return trials[current];
+        return trials == null ? trialEnv : trials[current];
     }
 
-    /** The task of the current trial's env. */
+    /** Every task of every env. */
     @Override
-    public final TrialEnv task() {
-        return trials == null ? trialEnv.task() : trials[current].task();
+    public final List<TrialEnv> tasks() {
+        List<TrialEnv> all = new ArrayList<>();
+        for (TrialBased t : trials) all.addAll(t.tasks());
+        return all;
     }
 
     /** Hands the new top down to every env, so that all their trials are made by it. */
@@ -167,34 +162,32 @@ abstract class EnvSwitcher extends ExtendedTrials {
     @Override
     public final Trial newTrial(Map<String, ?> kwargs) {
         current = next;
-        Trial t = trials[current].newTrial(kwargs);
-        rebuild();
+        Trial t = super.newTrial(kwargs);
         next = chooseNext();
         return t;
     }
 
     @Override
-    protected final void fillTrialExtra(float[] m, int rows) {
-        for (int t = 0; t < rows; t++) m[t * width + innerSize + current] = 1f;
+    protected final void observation(float[] ob, int at, int step) {
+        if (envChannel >= 0) ob[at + envChannel + current] = 1f;
     }
 
     @Override
-    protected final void fillResetExtra(float[] obs) {
-        if (extra > 0) obs[innerSize + current] = 1f;
+    protected final void onReset() {
+        first = chooseFirst();
     }
 
     @Override
-    public final float[] reset(long seed) {
-        return start(seed);
+    protected final float[] resetInner(long seed) {
+        return resetAll(seed);
     }
 
     @Override
-    public final float[] reset() {
-        return start(null);
+    protected final float[] resetInner() {
+        return resetAll(null);
     }
 
-    private float[] start(Long seed) {
-        int first = chooseFirst(seed);
+    private float[] resetAll(Long seed) {
         for (int j = 0; j < steppers.length; j++) {
             if (j == first) continue;
             // a placeholder trial, never stepped: made by the env itself, so that the wrappers above
@@ -207,7 +200,7 @@ abstract class EnvSwitcher extends ExtendedTrials {
             }
         }
         next = first;
-        return finishReset(resetOne(first, seed));
+        return resetOne(first, seed);
     }
 
     private float[] resetOne(int j, Long seed) {
@@ -218,23 +211,20 @@ abstract class EnvSwitcher extends ExtendedTrials {
     @Override
     public final StepResult step(int action) {
         int before = current;
-        return afterStep(steppers[before].step(action), before);
+        return switched(steppers[before].step(action(action)), before);
     }
 
     @Override
     public final StepResult step(float[] action) {
         int before = current;
-        return afterStep(steppers[before].step(action), before);
+        return switched(steppers[before].step(action(action)), before);
     }
 
-    private StepResult afterStep(StepResult inner, int before) {
-        // A trial that ended may have been followed by a trial of another env: its first observation
-        // comes from that env's trial matrix, not from the env that just stepped.
-        StepResult r = inner.newTrial() && current != before ? beginFromMatrix(inner) : begin(inner);
-        if (extra > 0) {
-            for (int k = 0; k < extra; k++) r.observation()[innerSize + k] = k == current ? 1f : 0f;
-        }
-        return finish();
+    /** A trial that ended may be followed by another env's: its first observation comes from that env's trial matrix. */
+    private StepResult switched(StepResult inner, int before) {
+        if (!inner.newTrial() || current == before) return stepped(inner, inner.observation(), 0);
+        TrialBased s = trials[current];
+        return stepped(inner, s.trialObservations(), s.stepIndex() * innerSize());
     }
 
     @Override

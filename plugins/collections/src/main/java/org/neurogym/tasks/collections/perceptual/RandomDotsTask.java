@@ -52,6 +52,7 @@ abstract class RandomDotsTask extends TrialEnv {
         defineSpaces(
                 Box.unbounded(1 + dimRing, Channel.of("fixation", 0), Channel.range("stimulus", 1, 1 + dimRing)),
                 new Discrete(1 + dimRing, Channel.of("fixation", 0), Channel.range("choice", 1, 1 + dimRing)));
+        defineChoices(0, "choice");
     }
 
     /** Writes the fixation input and the noisy stimulus favouring {@code groundTruth} by {@code coh}. */
