@@ -69,8 +69,8 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<CheckResult> results = new ArrayList<>();
         int w = units.stream().mapToInt(u -> u.name().length()).max().orElse(4);
-        String fmt = "%-" + w + "s  %-16s  %-4s  %s%n";
-        if (!json) out.printf(fmt, "TASK", "CHECK", "", "DETAIL");
+        String fmt = "%-" + w + "s  %-16s  %-6s  %s%n";
+        if (!json) out.printf(fmt, "TASK", "CHECK", "STATUS", "DETAIL");
         int done = 0;
         for (Unit u : units) {
             List<CheckResult> r = u.checks().get();
