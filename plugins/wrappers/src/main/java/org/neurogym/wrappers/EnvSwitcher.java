@@ -12,6 +12,8 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.TrialEnv;
+import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
@@ -36,6 +38,10 @@ import org.neurogym.api.spi.EnvMaker;
  * wrappers above (a trial is always made afresh when the schedule picks an env).
  */
 abstract class EnvSwitcher extends ObservationWrapper {
+    static final ParamSpec ENVS = ParamSpec.required("envs", ParamType.ANY,
+            "Further tasks: a list of task ids, or of tables with 'name' and the task's parameters.");
+    static final ParamSpec ENV_INPUT = ParamSpec.bool("env_input", false, "Add one observation element per env, 1 for the env of the current trial.");
+
     private final String id;
     private final Env[] steppers;
     private final TrialBased[] trials;
@@ -87,10 +93,8 @@ abstract class EnvSwitcher extends ObservationWrapper {
 
     /** Makes the envs named by an {@code envs} parameter: task ids, or tables with {@code name} and the task's parameters. */
     static List<Env> makeEnvs(String owner, Object spec, EnvMaker maker) {
-        List<?> list;
-        if (spec instanceof List<?> l) list = l;
-        else if (spec instanceof String[] a) list = List.of(a);
-        else throw new ParameterException("envs", owner + ": envs must be a list of task ids, got " + spec);
+        List<?> list = spec instanceof String[] a ? List.of(a) : spec instanceof List<?> l ? l : null;
+        if (list == null) throw new ParameterException("envs", owner + ": envs must be a list of task ids, got " + spec);
         List<Env> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
@@ -98,9 +102,8 @@ abstract class EnvSwitcher extends ObservationWrapper {
                 out.add(maker.make(name, Map.of()));
             } else if (item instanceof Map<?, ?> m && m.get("name") instanceof String name) {
                 Map<String, Object> params = new LinkedHashMap<>();
-                m.forEach((k, v) -> {
-                    if (!"name".equals(k)) params.put(String.valueOf(k), v);
-                });
+                m.forEach((k, v) -> params.put(String.valueOf(k), v));
+                params.remove("name");
                 out.add(maker.make(name, params));
             } else {
                 throw new ParameterException("envs[" + i + "]", owner + ": envs[" + i

@@ -3,8 +3,6 @@ package org.neurogym.wrappers;
 import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
-import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParamType;
 import org.neurogym.api.spi.WrapperDescriptor;
 import org.neurogym.api.spi.WrapperDescriptor.Accepts;
 
@@ -18,9 +16,7 @@ public final class MultiEnvs extends EnvSwitcher {
     public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("MultiEnvs").family("schedule")
             .description("Holds several envs (the wrapped env first, then the tasks named in envs) and runs trials from the one chosen "
                     + "with setEnv(i), from the next trial on. env_input adds a one-hot channel 'env' naming the current env.")
-            .params(ParamSpec.required("envs", ParamType.ANY,
-                            "Further tasks: a list of task ids, or of tables with 'name' and the task's parameters."),
-                    ParamSpec.bool("env_input", false, "Add one observation element per env, 1 for the env of the current trial."))
+            .params(ENVS, ENV_INPUT)
             .accepts(Accepts.TRIAL_BASED)
             .contractParams((id, env) -> Map.of("envs", List.of(id), "env_input", true))
             .factory((env, params, maker) -> new MultiEnvs(env, makeEnvs("MultiEnvs", params.get("envs"), maker),

@@ -52,17 +52,6 @@ final class Probabilities {
         return p;
     }
 
-    /** Two blocks over {@code n} choices, uniform and all on the first choice: parameters to try a wrapper with. */
-    static List<List<Double>> blocks(int n) {
-        List<Double> uniform = new ArrayList<>();
-        List<Double> first = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            uniform.add(1.0 / n);
-            first.add(j == 0 ? 1.0 : 0.0);
-        }
-        return List.of(uniform, first);
-    }
-
     /** A row as a list, for trial facts. */
     static List<Double> asList(double[] row) {
         List<Double> out = new ArrayList<>(row.length);

@@ -29,17 +29,19 @@ public final class RandomGroundTruth extends TrialWrapper {
     private final double[] p;
 
     public RandomGroundTruth(Env env, double[] p) {
-        this(env, Choices.of("RandomGroundTruth", env), p);
-    }
-
-    private RandomGroundTruth(Env env, Choices choices, double[] p) {
-        this(env, Probabilities.vector("RandomGroundTruth", "p", p == null ? uniform(choices.count()) : p.clone(), choices.count()), choices);
+        this(env, p, Choices.of("RandomGroundTruth", env));
     }
 
     private RandomGroundTruth(Env env, double[] p, Choices choices) {
-        super(env);
+        super(env, () -> probabilities(p, choices));
         this.choices = choices;
-        this.p = p;
+        this.p = probabilities(p, choices);
+    }
+
+    /** {@code p}, checked against the choices, or uniform probabilities when it is null. */
+    private static double[] probabilities(double[] p, Choices choices) {
+        int n = choices.count();
+        return Probabilities.vector("RandomGroundTruth", "p", p != null ? p.clone() : uniform(n), n);
     }
 
     public RandomGroundTruth(Env env, Params params) {

@@ -65,24 +65,16 @@ public final class ReactionTime extends TrialWrapper {
 
     private static boolean accepts(Env env) {
         TrialBased below = TrialBased.nearest(env);
-        return below != null && env.actionSpace() instanceof Discrete
-                && below.tasks().stream().allMatch(ReactionTime::hasPeriods);
-    }
-
-    private static boolean hasPeriods(TrialEnv task) {
-        return task.timing().containsKey(DECISION) && task.timing().containsKey(STIMULUS);
+        return below != null && env.actionSpace() instanceof Discrete && below.tasks().stream()
+                .allMatch(task -> task.timing().containsKey(DECISION) && task.timing().containsKey(STIMULUS));
     }
 
     private static void check(Env env, double urgency) {
         if (!Double.isFinite(urgency)) throw new ParameterException("urgency", "ReactionTime: urgency must be a finite number, got " + urgency);
-        if (!(env.actionSpace() instanceof Discrete)) {
-            throw new NeuroGymException("ReactionTime needs a task with discrete actions, but " + env.name() + " has actions " + env.actionSpace());
-        }
-        for (TrialEnv task : TrialBased.nearest(env).tasks()) {
-            if (!hasPeriods(task)) {
-                throw new NeuroGymException("ReactionTime needs a task with 'stimulus' and 'decision' periods, but "
-                        + task.name() + " has periods " + task.timing().keySet());
-            }
+        if (!accepts(env)) {
+            throw new NeuroGymException("ReactionTime needs a task with discrete actions and 'stimulus' and 'decision' periods, but "
+                    + env.name() + " has actions " + env.actionSpace() + " and periods "
+                    + TrialBased.nearest(env).tasks().stream().map(t -> t.name() + " " + t.timing().keySet()).toList());
         }
     }
 

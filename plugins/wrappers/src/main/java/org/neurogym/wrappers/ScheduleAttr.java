@@ -8,6 +8,7 @@ import java.util.Map;
 import org.neurogym.api.Env;
 import org.neurogym.api.TrialWrapper;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.wrapper.Schedule;
 import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.wrapper.Schedule;
 import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.spi.EnvMaker;
@@ -20,11 +21,8 @@ public final class ScheduleEnvs extends EnvSwitcher {
     public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("ScheduleEnvs").family("schedule")
             .description("Runs trials from several envs, one env per trial chosen by a schedule (" + String.join(", ", Schedule.NAMES)
                     + "): the wrapped env first, then the tasks named in envs. env_input adds a one-hot channel 'env' naming the current env.")
-            .params(ParamSpec.required("envs", ParamType.ANY,
-                            "Further tasks: a list of task ids, or of tables with 'name' and the task's parameters."),
-                    ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
-                    ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each env (block schedules only)."),
-                    ParamSpec.bool("env_input", false, "Add one observation element per env, 1 for the env of the current trial."))
+            .params(ENVS, ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
+                    ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each env (block schedules only)."), ENV_INPUT)
             .accepts(Accepts.TRIAL_BASED)
             .contractParams((id, env) -> Map.of("envs", List.of(id), "schedule", "Random", "env_input", true))
             .factory(ScheduleEnvs::create);

@@ -1,5 +1,6 @@
 package org.neurogym.wrappers;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,10 @@ public final class SideBias extends TrialWrapper {
                             "Block duration: an integer number of trials (>= 1), a per-trial switch probability in (0, 1), "
                                     + "or an inclusive range [low, high] of trials."))
             .accepts(Accepts.CHOICES)
-            .contractParams((id, env) -> Map.of("probs", Probabilities.blocks(Choices.of("SideBias", env).count()), "block_dur", 3))
+            .contractParams((id, env) -> {
+                int n = Choices.of("SideBias", env).count();
+                return Map.of("probs", List.of(Collections.nCopies(n, 1.0 / n)), "block_dur", 3);
+            })
             .build(SideBias::new);
 
     /** How long blocks last. */

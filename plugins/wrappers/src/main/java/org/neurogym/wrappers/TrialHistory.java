@@ -36,17 +36,13 @@ public final class TrialHistory extends TrialWrapper {
     private int previous;
 
     public TrialHistory(Env env, double[][] probs) {
-        this(env, Choices.of("TrialHistory", env), probs);
-    }
-
-    private TrialHistory(Env env, Choices choices, double[][] probs) {
-        this(env, transitions(env, probs, choices.count()), choices);
+        this(env, probs, Choices.of("TrialHistory", env));
     }
 
     private TrialHistory(Env env, double[][] probs, Choices choices) {
-        super(env);
+        super(env, () -> transitions(env, probs, choices.count()));
         this.choices = choices;
-        this.probs = probs;
+        this.probs = transitions(env, probs, choices.count());
         onReset();
     }
 
