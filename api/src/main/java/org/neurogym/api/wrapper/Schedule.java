@@ -49,6 +49,12 @@ public abstract class Schedule {
         total = 0;
     }
 
+    /** Restarts the sequence, its random stream seeded from {@code rng} (a wrapper's own stream, at reset). */
+    public void restart(Rng rng) {
+        seed(rng.integer(Integer.MAX_VALUE));
+        reset();
+    }
+
     /** Restarts the random stream from {@code seed}. */
     public void seed(long seed) {
         rng.reseed(seed);

@@ -72,8 +72,7 @@ public final class ScheduleAttr extends TrialWrapper {
 
     @Override
     protected void onReset() {
-        schedule.seed(rng().integer(Integer.MAX_VALUE));
-        schedule.reset();
+        schedule.restart(rng());
     }
 
     @Override

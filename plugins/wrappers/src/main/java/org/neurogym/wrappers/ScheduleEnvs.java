@@ -54,8 +54,7 @@ public final class ScheduleEnvs extends EnvSwitcher {
 
     @Override
     protected int chooseFirst() {
-        schedule.seed(rng().integer(Integer.MAX_VALUE));
-        schedule.reset();
+        schedule.restart(rng());
         return schedule.next();
     }
 
