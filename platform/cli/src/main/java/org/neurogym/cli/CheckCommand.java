@@ -36,6 +36,9 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Check every loaded task.")
     boolean all;
 
+    @Option(names = "--tag", paramLabel = "TAG", description = "Check every loaded task with this tag (e.g. modcog).")
+    String tag;
+
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
@@ -47,12 +50,14 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (all && !ids.isEmpty() || !all && ids.isEmpty() && wrappers.isEmpty()) {
-            throw new IllegalArgumentException("name task ids or give --all (not both)");
+        int given = (all ? 1 : 0) + (tag != null ? 1 : 0) + (ids.isEmpty() ? 0 : 1);
+        if (given > 1 || given == 0 && wrappers.isEmpty()) {
+            throw new IllegalArgumentException("name task ids, or give --all or --tag TAG (one of them)");
         }
         List<TaskEntry> tasks = new ArrayList<>();
-        if (ids.isEmpty()) tasks.addAll(main.host().tasks());
-        else for (String id : ids) tasks.add(main.host().registry().task(id));
+        if (tag != null) tasks.addAll(ListCommand.tagged(main, tag));
+        else if (!ids.isEmpty()) for (String id : ids) tasks.add(main.host().registry().task(id));
+        else tasks.addAll(main.host().tasks());
         List<Unit> units = new ArrayList<>();
         if (wrappers.isEmpty()) {
             for (TaskEntry t : tasks) units.add(new Unit(t.id(), () -> TaskContract.run(t.descriptor(), ContractOptions.defaults())));
