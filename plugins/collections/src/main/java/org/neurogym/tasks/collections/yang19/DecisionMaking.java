@@ -108,6 +108,7 @@ public final class DecisionMaking extends RingTask {
 
     DecisionMaking(Params p, Variant variant) {
         super(p, 2);
+        defineChoices(0, "choice");
         this.variant = variant;
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         if (!(sigma >= 0) || Double.isInfinite(sigma)) throw new ParameterException("sigma", "sigma must be a finite number >= 0");

@@ -36,7 +36,6 @@ abstract class RingTask extends TrialEnv {
                 Box.unbounded(1 + 2 * dimRing, Channel.of("fixation", 0),
                         Channel.range(MOD1, 1, 1 + dimRing), Channel.range(MOD2, 1 + dimRing, 1 + 2 * dimRing)),
                 new Discrete(1 + dimRing, Channel.of("fixation", 0), Channel.range("choice", 1, 1 + dimRing)));
-        defineChoices(0, "choice");
     }
 
     /** The stimulus channel of modality 0 or 1. */
