@@ -53,7 +53,13 @@ abstract class EnvSwitcher extends ObservationWrapper {
     private TrialBased top = this;
 
     protected EnvSwitcher(String id, Env env, List<? extends Env> others, boolean envInput) {
-        super(env, () -> others.forEach(other -> requireCompatible(id, env, other)));
+        super(env, () -> {
+            others.forEach(other -> requireCompatible(id, env, other));
+            if (envInput && hasEnvChannel(env)) {
+                throw new NeuroGymException(id + ": env_input would add channel 'env', which " + env.name()
+                        + " has already (a schedule of envs inside); leave env_input off here");
+            }
+        });
         this.id = id;
         int n = 1 + others.size();
         steppers = new Env[n];
@@ -85,6 +91,10 @@ abstract class EnvSwitcher extends ObservationWrapper {
             throw new NeuroGymException(id + ": " + other.name() + " has dt " + other.dt() + " but " + first.name() + " has "
                     + first.dt() + "; the envs must share dt");
         }
+    }
+
+    static boolean hasEnvChannel(Env env) {
+        return ((Box) env.observationSpace()).channels().containsKey("env");
     }
 
     private static int actionCount(Space s) {

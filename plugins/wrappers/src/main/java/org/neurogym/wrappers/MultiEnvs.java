@@ -18,7 +18,7 @@ public final class MultiEnvs extends EnvSwitcher {
                     + "with setEnv(i), from the next trial on. env_input adds a one-hot channel 'env' naming the current env.")
             .params(ENVS, ENV_INPUT)
             .accepts(Accepts.TRIAL_BASED)
-            .contractParams((id, env) -> Map.of("envs", List.of(id), "env_input", true))
+            .contractParams((id, env) -> Map.of("envs", List.of(id), "env_input", !hasEnvChannel(env)))
             .factory((env, params, maker) -> new MultiEnvs(env, makeEnvs("MultiEnvs", params.get("envs"), maker),
                     params.getBoolean("env_input")));
 

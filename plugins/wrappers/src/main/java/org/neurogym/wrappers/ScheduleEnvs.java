@@ -24,7 +24,7 @@ public final class ScheduleEnvs extends EnvSwitcher {
             .params(ENVS, ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
                     ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each env (block schedules only)."), ENV_INPUT)
             .accepts(Accepts.TRIAL_BASED)
-            .contractParams((id, env) -> Map.of("envs", List.of(id), "schedule", "Random", "env_input", true))
+            .contractParams((id, env) -> Map.of("envs", List.of(id), "schedule", "Random", "env_input", !hasEnvChannel(env)))
             .factory(ScheduleEnvs::create);
 
     private final Schedule schedule;
