@@ -25,8 +25,6 @@ public abstract class Schedule {
     protected int i = -1;
     /** Calls within the current block. */
     protected int count;
-    /** Calls since the last reset. */
-    protected long total;
 
     protected Schedule(int n) {
         if (n < 1) throw new IllegalArgumentException("a schedule needs at least one condition, got " + n);
@@ -36,7 +34,6 @@ public abstract class Schedule {
     /** The index of the next trial's condition. */
     public final int next() {
         i = advance();
-        total++;
         return i;
     }
 
@@ -46,7 +43,6 @@ public abstract class Schedule {
     public void reset() {
         i = -1;
         count = 0;
-        total = 0;
     }
 
     /** Restarts the sequence, its random stream seeded from {@code rng} (a wrapper's own stream, at reset). */
@@ -68,11 +64,6 @@ public abstract class Schedule {
     /** The current index (-1 before the first call after a reset). */
     public int current() {
         return i;
-    }
-
-    /** Calls since the last reset. */
-    public long totalCount() {
-        return total;
     }
 
     /** A uniformly drawn index other than {@code current} (any index when there is none, or when n is 1). */

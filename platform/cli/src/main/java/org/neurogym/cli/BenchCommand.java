@@ -5,12 +5,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurogym.core.Experiment;
 import org.neurogym.api.Env;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.agent.Agent;
 import org.neurogym.api.agent.Agents;
-import org.neurogym.api.space.Discrete;
 import org.neurogym.core.Host;
 import org.neurogym.core.json.Json;
 import org.neurogym.data.Dataset;
@@ -52,7 +52,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 3600) throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
         int cores = threads.count();
         Host host = main.host();
-        EnvOptions.Made made = envOptions.make(host, id);
+        Experiment made = envOptions.make(host, id);
         long round = (long) (seconds / ROUNDS * 1e9);
 
         double steps;
@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean supervised;
         try (Env env = made.env()) {
             steps = median(stepRate(env, round));
-            TrialBased tb = Agents.trialBased(env);
+            TrialBased tb = TrialBased.nearest(env);
             trials = tb == null ? Double.NaN : median(trialRate(env, tb, round));
             supervised = tb != null && hasGroundTruth(tb);
         }
@@ -74,7 +74,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", made.entry().id());
+            m.put("task", made.task().id());
             m.put("seed", seed.value());
             m.put("seconds", seconds);
             m.put("cores", Runtime.getRuntime().availableProcessors());
@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("datasetTimestepsPerSecond", supervised ? d : null);
             out.println(Json.write(m));
         } else {
-            out.println(made.entry().id() + "  (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+            out.println(made.task().id() + "  (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                     + System.getProperty("java.version") + ", seed " + seed.value() + ", median of " + ROUNDS + " rounds)");
             out.printf("  steps/s (random agent, public step)   %s%n", Output.number(Math.round(steps)));
             out.printf("  new trials/s                          %s%n", Double.isNaN(trials) ? "n/a" : Output.number(Math.round(trials)));
@@ -112,7 +112,6 @@ final class BenchCommand implements Callable<Integer> {
     private double[] stepRate(Env env, long roundNanos) {
         Agent agent = Agents.random(env.actionSpace(), seed.value());
         float[] ob = env.reset(seed.value());
-        boolean discrete = env.actionSpace() instanceof Discrete;
         double[] rates = new double[ROUNDS + 1];
         for (int r = 0; r <= ROUNDS; r++) {
             long budget = r == 0 ? roundNanos * ROUNDS / 2 : roundNanos; // round 0 is the warm-up
@@ -121,7 +120,7 @@ final class BenchCommand implements Callable<Integer> {
             long elapsed;
             do {
                 for (int i = 0; i < 4096; i++) {
-                    StepResult res = discrete ? env.step(agent.act(ob)) : env.step(agent.actContinuous(ob));
+                    StepResult res = agent.step(env, ob);
                     ob = res.observation();
                 }
                 n += 4096;

@@ -60,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         else tasks.addAll(main.host().tasks());
         List<Unit> units = new ArrayList<>();
         if (wrappers.isEmpty()) {
-            for (TaskEntry t : tasks) units.add(new Unit(t.id(), () -> TaskContract.run(t.descriptor(), ContractOptions.defaults())));
+            for (TaskEntry t : tasks) units.add(new Unit(t.id(), () -> TaskContract.run(t.descriptor(), ContractOptions.defaults().withMaker(main.host()))));
         } else {
             ContractOptions options = ContractOptions.defaults().withRandomSteps(2_000);
             for (String id : wrappers) {
