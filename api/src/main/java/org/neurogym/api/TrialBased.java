@@ -31,15 +31,15 @@ public interface TrialBased extends Env {
 
     /**
      * The current trial's observations, flat and row-major: row {@code t} starts at
-     * {@code t * observationSize}. Valid until the next trial starts. Only a {@link TrialWrapper}
-     * may modify it, and only in its {@code newTrial} (e.g. adding noise), so that stepping and
-     * datasets see the same trial.
+     * {@code t * observationSize}. Valid until the next trial starts. Never modified from outside:
+     * a wrapper that changes observations is an {@link ObservationWrapper}, which keeps a matrix of
+     * its own, so that stepping and datasets see the same trial at every level of the stack.
      */
     float[] trialObservations();
 
     /**
      * The current trial's ground truth, one action per step (discrete action spaces), or null.
-     * Like the observations, a trial wrapper may modify it in its {@code newTrial}.
+     * A trial wrapper may modify it in its {@code onNewTrial} (e.g. ReactionTime).
      */
     int[] trialGroundTruth();
 
@@ -64,4 +64,9 @@ public interface TrialBased extends Env {
      * hand the previous top back).
      */
     void setTop(TrialBased top);
+
+    /** Every task whose trials this env runs: {@link #task()}, or each scheduled env's under a schedule of envs. */
+    default java.util.List<TrialEnv> tasks() {
+        return java.util.List.of(task());
+    }
 }

@@ -52,6 +52,7 @@ public abstract class TrialEnv implements TrialBased {
     private float[] actionLow; // bounds of a Box action space, read at every step
     private float[] actionHigh;
     private StepResult result;
+    private Choices choices;
 
     private final Periods periods = new Periods(this);
     private final TrialMatrices matrices = new TrialMatrices(this);
@@ -193,6 +194,26 @@ public abstract class TrialEnv implements TrialBased {
         }
         throw new IllegalStateException(getClass().getName() + " declares the action space " + action
                 + " but does not override onStep(" + type.getSimpleName() + " action, StepResult out) to judge its actions");
+    }
+
+    /**
+     * Declares the task's choices, the reference's {@code env.choices}: the values of the trials'
+     * {@code ground_truth} and the action answering each, for the wrappers that impose a trial's
+     * answer (SideBias, RandomGroundTruth, TrialHistory). Call it after {@link #defineSpaces}.
+     */
+    protected final void defineChoices(Choices choices) {
+        this.choices = choices;
+    }
+
+    /** Declares choices {@code first, first + 1, ...} answered by the actions of action channel {@code channel}, in order. */
+    protected final void defineChoices(int first, String channel) {
+        requireSpaces();
+        defineChoices(Choices.numbered(first, actionSpace.channel(channel)));
+    }
+
+    /** The declared choices, or null when the task declares none. */
+    public final Choices choices() {
+        return choices;
     }
 
     /** The value every observation starts from in a new trial (the reference's {@code _default_ob_value}; 0 by default). */

@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "new-plugin", mixinStandardHelpOptions = true,
         description = {"Write a new task-plugin project (Maven) to start from: a task, its provider, tests and a README.",
-                "NAME is the plugin id and artifactId: my-lab gives the task MyLabGo-v0 (class MyLabGo)."})
+                "NAME is the plugin id and artifactId: my-lab gives the task MyLabGo-v0 (class MyLabGo).",
+                "With --wrapper, a wrapper-plugin project instead: my-lab gives the wrapper MyLabClock, which appends an",
+                "observation channel, with its provider, services file and the wrapper contract test."})
 final class NewPluginCommand implements Callable<Integer> {
     /** The NeuroGym version a development build (no filtered resource, no jar manifest) writes. */
     static final String DEVELOPMENT_VERSION = "0.1.0-SNAPSHOT";
@@ -58,9 +60,16 @@ final class NewPluginCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable summary.")
     boolean json;
 
-    /** Everything the templates are filled with. */
+    @Option(names = "--wrapper", description = "Write a wrapper plugin (an observation-channel wrapper) instead of a task plugin.")
+    boolean wrapper;
+
+    /**
+     * Everything the templates are filled with. For a wrapper plugin ({@code wrapper}), {@code taskClass}
+     * and {@code taskId} name the wrapper (templates say {@code wrapperClass}, {@code wrapperId}).
+     */
     record Project(String name, String packageName, String taskClass, String providerClass, String taskId,
-                   String neurogymVersion, String apiVersion, String pluginRequires, String apiRange, String neurogymHome) {
+                   String neurogymVersion, String apiVersion, String pluginRequires, String apiRange, String neurogymHome,
+                   boolean wrapper) {
         Map<String, String> values() {
             Map<String, String> v = new LinkedHashMap<>();
             v.put("name", name);
@@ -68,6 +77,9 @@ final class NewPluginCommand implements Callable<Integer> {
             v.put("taskClass", taskClass);
             v.put("providerClass", providerClass);
             v.put("taskId", taskId);
+            v.put("wrapperClass", taskClass);
+            v.put("wrapperId", taskId);
+            v.put("kind", wrapper ? "wrapper" : "task");
             v.put("version", PLUGIN_VERSION);
             v.put("neurogymVersion", neurogymVersion);
             v.put("apiVersion", apiVersion);
@@ -88,6 +100,15 @@ final class NewPluginCommand implements Callable<Integer> {
             String src = packageName.replace('.', '/');
             Map<String, String> f = new LinkedHashMap<>();
             f.put("pom.xml", render("pom.xml.txt", v));
+            if (wrapper) {
+                f.put("README.md", render("WrapperREADME.md.txt", v));
+                f.put(".gitignore", render("gitignore.txt", v));
+                f.put("src/main/java/" + src + "/" + taskClass + ".java", render("Wrapper.java.txt", v));
+                f.put("src/main/java/" + src + "/" + providerClass + ".java", render("WrapperProvider.java.txt", v));
+                f.put("src/main/resources/META-INF/services/org.neurogym.api.spi.WrapperProvider", packageName + "." + providerClass + "\n");
+                f.put("src/test/java/" + src + "/" + taskClass + "Test.java", render("WrapperTest.java.txt", v));
+                return f;
+            }
             f.put("README.md", render("README.md.txt", v));
             f.put(".gitignore", render("gitignore.txt", v));
             f.put("src/main/java/" + src + "/" + taskClass + ".java", render("Task.java.txt", v));
@@ -129,7 +150,7 @@ final class NewPluginCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Project project = project(name, packageName);
+        Project project = project(name, packageName, wrapper);
         Path dir = out != null ? out : Path.of(name);
         if (Files.exists(dir)) {
             if (!Files.isDirectory(dir)) {
@@ -154,8 +175,8 @@ final class NewPluginCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("name", project.name());
             m.put("package", project.packageName());
-            m.put("taskId", project.taskId());
-            m.put("taskClass", project.packageName() + "." + project.taskClass());
+            m.put(project.wrapper() ? "wrapperId" : "taskId", project.taskId());
+            m.put(project.wrapper() ? "wrapperClass" : "taskClass", project.packageName() + "." + project.taskClass());
             m.put("providerClass", project.packageName() + "." + project.providerClass());
             m.put("out", abs.toString());
             m.put("neurogymVersion", project.neurogymVersion());
@@ -167,7 +188,7 @@ final class NewPluginCommand implements Callable<Integer> {
             o.println(Json.write(m));
         } else {
             o.println("Created plugin project " + project.name() + " in " + abs);
-            o.println("  task " + project.taskId() + " (class " + project.packageName() + "." + project.taskClass()
+            o.println("  " + (project.wrapper() ? "wrapper " : "task ") + project.taskId() + " (class " + project.packageName() + "." + project.taskClass()
                     + "), provider " + project.providerClass());
             o.println("  builds against NeuroGym " + project.neurogymVersion() + " from " + project.neurogymHome()
                     + "/repository, Plugin-Requires " + project.pluginRequires());
@@ -177,8 +198,13 @@ final class NewPluginCommand implements Callable<Integer> {
         return Main.OK;
     }
 
-    /** Validates NAME and the package and derives the class names, ids and versions. */
+    /** A task-plugin project. */
     static Project project(String name, String packageName) {
+        return project(name, packageName, false);
+    }
+
+    /** Validates NAME and the package and derives the class names, ids and versions. */
+    static Project project(String name, String packageName, boolean wrapper) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("NAME must be lowercase letters, digits and single dashes, starting with a letter"
                     + " (e.g. my-lab), got '" + name + "'");
@@ -200,8 +226,9 @@ final class NewPluginCommand implements Callable<Integer> {
         for (String part : name.split("-")) base.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         String api = ApiVersion.current();
         String[] range = apiRange(api);
-        return new Project(name, pkg, base + "Go", base + "Tasks", base + "Go-v0",
-                neurogymVersion(), api, ">=" + range[0] + " & <" + range[1], "[" + range[0] + "," + range[1] + ")", neurogymHome());
+        return new Project(name, pkg, base + (wrapper ? "Clock" : "Go"), base + (wrapper ? "Wrappers" : "Tasks"),
+                wrapper ? base + "Clock" : base + "Go-v0",
+                neurogymVersion(), api, ">=" + range[0] + " & <" + range[1], "[" + range[0] + "," + range[1] + ")", neurogymHome(), wrapper);
     }
 
     /**
@@ -275,6 +302,7 @@ final class NewPluginCommand implements Callable<Integer> {
 
     /** The templates, for tests that check every placeholder is known. */
     static List<String> templates() {
-        return List.of("pom.xml.txt", "README.md.txt", "gitignore.txt", "Task.java.txt", "Provider.java.txt", "TaskTest.java.txt");
+        return List.of("pom.xml.txt", "README.md.txt", "gitignore.txt", "Task.java.txt", "Provider.java.txt", "TaskTest.java.txt",
+                "WrapperREADME.md.txt", "Wrapper.java.txt", "WrapperProvider.java.txt", "WrapperTest.java.txt");
     }
 }

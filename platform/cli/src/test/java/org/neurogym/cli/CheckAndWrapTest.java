@@ -52,6 +52,15 @@ class CheckAndWrapTest {
     }
 
     @Test
+    void checkWrapperRunsTheWrapperContractOverTheTasks() {
+        CliTest.Result r = cli("check", "--wrapper", "ScaleReward", "PerceptualDecisionMaking-v0");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("ScaleReward(PerceptualDecisionMaking-v0)  trial matrices"), r.out());
+        assertTrue(r.out().contains("ScaleReward over 1 tasks: 4 checks passed, 0 failed, 0 skipped"), r.out());
+        assertEquals(2, cli("check", "--wrapper", "NoSuchWrapper", "PerceptualDecisionMaking-v0").code());
+    }
+
+    @Test
     void checkNeedsIdsOrAll() {
         assertEquals(2, cli("check").code());
         assertEquals(2, cli("check", "--all", "PerceptualDecisionMaking-v0").code());

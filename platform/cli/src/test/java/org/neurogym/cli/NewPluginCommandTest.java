@@ -167,61 +167,13 @@ class NewPluginCommandTest {
     void theGeneratedProjectCompilesAndItsTestsPass() throws Exception {
         Path out = dir.resolve("proj");
         assertEquals(0, cli("new-plugin", "my-lab", "--out", out.toString()).code());
-        Path classes = Files.createDirectories(dir.resolve("classes"));
-        List<File> sources;
-        try (Stream<Path> s = Files.walk(out.resolve("src"))) {
-            sources = s.filter(p -> p.toString().endsWith(".java")).map(Path::toFile).toList();
-        }
-        assertEquals(3, sources.size(), sources.toString());
-
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertTrue(javac != null, "no system Java compiler (a JRE without javac?)");
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        StringWriter log = new StringWriter();
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
-            List<String> options = List.of("--release", "17", "-proc:none", "-Xlint:all", "-Werror",
-                    "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
-            boolean ok = javac.getTask(log, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
-            assertTrue(ok, "compilation failed: " + diagnostics.getDiagnostics() + log);
-        }
-        Path services = classes.resolve("META-INF/services");
-        Files.createDirectories(services);
-        Files.copy(out.resolve("src/main/resources/META-INF/services/org.neurogym.api.spi.TaskProvider"),
-                services.resolve("org.neurogym.api.spi.TaskProvider"));
-
+        Path classes = compile(out, "org.neurogym.api.spi.TaskProvider");
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             thread.setContextClassLoader(loader);
-            Class<?> testClass = loader.loadClass("org.example.mylab.MyLabGoTest");
-            var constructor = testClass.getDeclaredConstructor();
-            constructor.setAccessible(true);
             List<String> ran = new ArrayList<>();
-            int contractChecks = 0;
-            for (Method m : testClass.getDeclaredMethods()) {
-                m.setAccessible(true);
-                try {
-                    if (m.isAnnotationPresent(Test.class)) {
-                        m.invoke(constructor.newInstance());
-                        ran.add(m.getName());
-                    } else if (m.isAnnotationPresent(TestFactory.class)) {
-                        try (Stream<?> tests = (Stream<?>) m.invoke(constructor.newInstance())) {
-                            for (Object t : tests.toList()) {
-                                DynamicTest test = (DynamicTest) t;
-                                try {
-                                    test.getExecutable().execute();
-                                } catch (Throwable e) {
-                                    throw new AssertionError("contract check '" + test.getDisplayName() + "' failed: " + e, e);
-                                }
-                                contractChecks++;
-                            }
-                        }
-                        ran.add(m.getName());
-                    }
-                } catch (InvocationTargetException e) {
-                    throw new AssertionError("generated test " + m.getName() + " failed: " + e.getCause(), e.getCause());
-                }
-            }
+            int contractChecks = runTests(loader.loadClass("org.example.mylab.MyLabGoTest"), ran);
             assertEquals(5, ran.size(), ran.toString());
             assertTrue(contractChecks >= 5, "contract checks run: " + contractChecks);
 
@@ -236,5 +188,83 @@ class NewPluginCommandTest {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** {@code --wrapper}: an observation-channel wrapper under 30 lines that passes the wrapper contract. */
+    @Test
+    void theGeneratedWrapperProjectCompilesAndPassesTheWrapperContract() throws Exception {
+        Path out = dir.resolve("wrap");
+        CliTest.Result r = cli("new-plugin", "--wrapper", "my-lab", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrapper MyLabClock (class org.example.mylab.MyLabClock), provider MyLabWrappers"), r.out());
+        Path source = out.resolve("src/main/java/org/example/mylab/MyLabClock.java");
+        assertTrue(Files.readAllLines(source).size() < 30, "the wrapper has " + Files.readAllLines(source).size() + " lines");
+        Path classes = compile(out, "org.neurogym.api.spi.WrapperProvider");
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            thread.setContextClassLoader(loader);
+            List<String> ran = new ArrayList<>();
+            int contractChecks = runTests(loader.loadClass("org.example.mylab.MyLabClockTest"), ran);
+            assertEquals(3, ran.size(), ran.toString());
+            assertEquals(4, contractChecks, "spaces, random agent, seed determinism, trial matrices on the test kit's task");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    /** Compiles a generated project's three sources and copies its services file; returns the classes directory. */
+    private Path compile(Path out, String service) throws Exception {
+        Path classes = Files.createDirectories(out.resolve("classes"));
+        List<File> sources;
+        try (Stream<Path> s = Files.walk(out.resolve("src"))) {
+            sources = s.filter(p -> p.toString().endsWith(".java")).map(Path::toFile).toList();
+        }
+        assertEquals(3, sources.size(), sources.toString());
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertTrue(javac != null, "no system Java compiler (a JRE without javac?)");
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StringWriter log = new StringWriter();
+        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            List<String> options = List.of("--release", "17", "-proc:none", "-Xlint:all", "-Werror",
+                    "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
+            boolean ok = javac.getTask(log, files, diagnostics, options, null, files.getJavaFileObjectsFromFiles(sources)).call();
+            assertTrue(ok, "compilation failed: " + diagnostics.getDiagnostics() + log);
+        }
+        Path services = Files.createDirectories(classes.resolve("META-INF/services"));
+        Files.copy(out.resolve("src/main/resources/META-INF/services/" + service), services.resolve(service));
+        return classes;
+    }
+
+    /** Runs a generated test class's tests and contract checks by reflection; returns the number of contract checks. */
+    private static int runTests(Class<?> testClass, List<String> ran) throws Exception {
+        var constructor = testClass.getDeclaredConstructor();
+        constructor.setAccessible(true);
+        int contractChecks = 0;
+        for (Method m : testClass.getDeclaredMethods()) {
+            m.setAccessible(true);
+            try {
+                if (m.isAnnotationPresent(Test.class)) {
+                    m.invoke(constructor.newInstance());
+                    ran.add(m.getName());
+                } else if (m.isAnnotationPresent(TestFactory.class)) {
+                    try (Stream<?> tests = (Stream<?>) m.invoke(constructor.newInstance())) {
+                        for (Object t : tests.toList()) {
+                            DynamicTest test = (DynamicTest) t;
+                            try {
+                                test.getExecutable().execute();
+                            } catch (Throwable e) {
+                                throw new AssertionError("contract check '" + test.getDisplayName() + "' failed: " + e, e);
+                            }
+                            contractChecks++;
+                        }
+                    }
+                    ran.add(m.getName());
+                }
+            } catch (InvocationTargetException e) {
+                throw new AssertionError("generated test " + m.getName() + " failed: " + e.getCause(), e.getCause());
+            }
+        }
+        return contractChecks;
     }
 }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
+import org.neurogym.api.ObservationWrapper;
 import org.neurogym.api.Rng;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.TrialEnv;
-import org.neurogym.api.Wrapper;
+import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
@@ -35,17 +37,29 @@ import org.neurogym.api.spi.EnvMaker;
  * first trial last; the others build their placeholder first trials on their own, without the
  * wrappers above (a trial is always made afresh when the schedule picks an env).
  */
-abstract class EnvSwitcher extends ExtendedTrials {
+abstract class EnvSwitcher extends ObservationWrapper {
+    static final ParamSpec ENVS = ParamSpec.required("envs", ParamType.ANY,
+            "Further tasks: a list of task ids, or of tables with 'name' and the task's parameters.");
+    static final ParamSpec ENV_INPUT = ParamSpec.bool("env_input", false, "Add one observation element per env, 1 for the env of the current trial.");
+
     private final String id;
     private final Env[] steppers;
     private final TrialBased[] trials;
+    private final int envChannel;
     private int current;
     private int next;
+    private int first;
     /** The trial-based env that makes every env's trials: this switcher, or the trial wrapper over it. */
     private TrialBased top = this;
 
     protected EnvSwitcher(String id, Env env, List<? extends Env> others, boolean envInput) {
-        super(id, compatible(id, env, others), envInput ? 1 + others.size() : 0, "env");
+        super(env, () -> {
+            others.forEach(other -> requireCompatible(id, env, other));
+            if (envInput && hasEnvChannel(env)) {
+                throw new NeuroGymException(id + ": env_input would add channel 'env', which " + env.name()
+                        + " has already (a schedule of envs inside); leave env_input off here");
+            }
+        });
         this.id = id;
         int n = 1 + others.size();
         steppers = new Env[n];
@@ -53,24 +67,15 @@ abstract class EnvSwitcher extends ExtendedTrials {
         steppers[0] = env;
         trials[0] = trialEnv;
         for (int j = 1; j < n; j++) {
-            Env other = others.get(j - 1);
-            steppers[j] = other;
-            trials[j] = Guards.below(other);
+            steppers[j] = others.get(j - 1);
+            trials[j] = TrialBased.nearest(steppers[j]);
             trials[j].setTop(this);
         }
-    }
-
-    private static Env compatible(String id, Env env, List<? extends Env> others) {
-        for (Env other : others) requireCompatible(id, env, other);
-        return env;
+        envChannel = envInput ? addChannel("env", n) : -1;
     }
 
     private static void requireCompatible(String id, Env first, Env other) {
-        Env e = other;
-        while (!(e instanceof TrialBased) && e instanceof Wrapper w) e = w.inner();
-        if (!(e instanceof TrialBased)) {
-            throw new NeuroGymException(id + " needs trial-based envs, but " + other.name() + " is not one");
-        }
+        if (TrialBased.nearest(other) == null) throw new NeuroGymException(id + " needs trial-based envs, but " + other.name() + " is not one");
         int a = ((Box) first.observationSpace()).size();
         int b = ((Box) other.observationSpace()).size();
         if (a != b) {
@@ -88,16 +93,18 @@ abstract class EnvSwitcher extends ExtendedTrials {
         }
     }
 
+    static boolean hasEnvChannel(Env env) {
+        return ((Box) env.observationSpace()).channels().containsKey("env");
+    }
+
     private static int actionCount(Space s) {
         return s instanceof Discrete d ? d.n() : ((Box) s).size();
     }
 
     /** Makes the envs named by an {@code envs} parameter: task ids, or tables with {@code name} and the task's parameters. */
     static List<Env> makeEnvs(String owner, Object spec, EnvMaker maker) {
-        List<?> list;
-        if (spec instanceof List<?> l) list = l;
-        else if (spec instanceof String[] a) list = List.of(a);
-        else throw new ParameterException("envs", owner + ": envs must be a list of task ids, got " + spec);
+        List<?> list = spec instanceof String[] a ? List.of(a) : spec instanceof List<?> l ? l : null;
+        if (list == null) throw new ParameterException("envs", owner + ": envs must be a list of task ids, got " + spec);
         List<Env> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Object item = list.get(i);
@@ -105,9 +112,8 @@ abstract class EnvSwitcher extends ExtendedTrials {
                 out.add(maker.make(name, Map.of()));
             } else if (item instanceof Map<?, ?> m && m.get("name") instanceof String name) {
                 Map<String, Object> params = new LinkedHashMap<>();
-                m.forEach((k, v) -> {
-                    if (!"name".equals(k)) params.put(String.valueOf(k), v);
-                });
+                m.forEach((k, v) -> params.put(String.valueOf(k), v));
+                params.remove("name");
                 out.add(maker.make(name, params));
             } else {
                 throw new ParameterException("envs[" + i + "]", owner + ": envs[" + i
@@ -135,8 +141,8 @@ abstract class EnvSwitcher extends ExtendedTrials {
     /** Picks the env of the trial after the one just started. */
     protected abstract int chooseNext();
 
-    /** Picks the env of the first trial of an episode; called at reset, before the envs are reset. */
-    protected abstract int chooseFirst(Long seed);
+    /** Picks the env of the first trial of an episode; called at reset (after the wrapper's stream is reseeded). */
+    protected abstract int chooseFirst();
 
     /** Sets the env of the next trial. */
     protected final void setNext(int index) {
@@ -148,13 +154,15 @@ abstract class EnvSwitcher extends ExtendedTrials {
 
     @Override
     protected final TrialBased source() {
-        return trials[current];
+        return trials == null ? trialEnv : trials[current];
     }
 
-    /** The task of the current trial's env. */
+    /** Every task of every env. */
     @Override
-    public final TrialEnv task() {
-        return trials == null ? trialEnv.task() : trials[current].task();
+    public final List<TrialEnv> tasks() {
+        List<TrialEnv> all = new ArrayList<>();
+        for (TrialBased t : trials) all.addAll(t.tasks());
+        return all;
     }
 
     /** Hands the new top down to every env, so that all their trials are made by it. */
@@ -167,34 +175,32 @@ abstract class EnvSwitcher extends ExtendedTrials {
     @Override
     public final Trial newTrial(Map<String, ?> kwargs) {
         current = next;
-        Trial t = trials[current].newTrial(kwargs);
-        rebuild();
+        Trial t = super.newTrial(kwargs);
         next = chooseNext();
         return t;
     }
 
     @Override
-    protected final void fillTrialExtra(float[] m, int rows) {
-        for (int t = 0; t < rows; t++) m[t * width + innerSize + current] = 1f;
+    protected final void observation(float[] ob, int at, int step) {
+        if (envChannel >= 0) ob[at + envChannel + current] = 1f;
     }
 
     @Override
-    protected final void fillResetExtra(float[] obs) {
-        if (extra > 0) obs[innerSize + current] = 1f;
+    protected final void onReset() {
+        first = chooseFirst();
     }
 
     @Override
-    public final float[] reset(long seed) {
-        return start(seed);
+    protected final float[] resetInner(long seed) {
+        return resetAll(seed);
     }
 
     @Override
-    public final float[] reset() {
-        return start(null);
+    protected final float[] resetInner() {
+        return resetAll(null);
     }
 
-    private float[] start(Long seed) {
-        int first = chooseFirst(seed);
+    private float[] resetAll(Long seed) {
         for (int j = 0; j < steppers.length; j++) {
             if (j == first) continue;
             // a placeholder trial, never stepped: made by the env itself, so that the wrappers above
@@ -207,7 +213,7 @@ abstract class EnvSwitcher extends ExtendedTrials {
             }
         }
         next = first;
-        return finishReset(resetOne(first, seed));
+        return resetOne(first, seed);
     }
 
     private float[] resetOne(int j, Long seed) {
@@ -218,23 +224,20 @@ abstract class EnvSwitcher extends ExtendedTrials {
     @Override
     public final StepResult step(int action) {
         int before = current;
-        return afterStep(steppers[before].step(action), before);
+        return switched(steppers[before].step(action(action)), before);
     }
 
     @Override
     public final StepResult step(float[] action) {
         int before = current;
-        return afterStep(steppers[before].step(action), before);
+        return switched(steppers[before].step(action(action)), before);
     }
 
-    private StepResult afterStep(StepResult inner, int before) {
-        // A trial that ended may have been followed by a trial of another env: its first observation
-        // comes from that env's trial matrix, not from the env that just stepped.
-        StepResult r = inner.newTrial() && current != before ? beginFromMatrix(inner) : begin(inner);
-        if (extra > 0) {
-            for (int k = 0; k < extra; k++) r.observation()[innerSize + k] = k == current ? 1f : 0f;
-        }
-        return finish();
+    /** A trial that ended may be followed by another env's: its first observation comes from that env's trial matrix. */
+    private StepResult switched(StepResult inner, int before) {
+        if (!inner.newTrial() || current == before) return stepped(inner, inner.observation(), 0);
+        TrialBased s = trials[current];
+        return stepped(inner, s.trialObservations(), s.stepIndex() * innerSize());
     }
 
     @Override

@@ -1,10 +1,10 @@
 package org.neurogym.wrappers;
 
 import java.util.List;
+import java.util.Map;
 import org.neurogym.api.Env;
-import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParamType;
 import org.neurogym.api.spi.WrapperDescriptor;
+import org.neurogym.api.spi.WrapperDescriptor.Accepts;
 
 /**
  * Holds several envs and runs trials from the one chosen by {@link #setEnv(int)} (env 0, the
@@ -13,13 +13,13 @@ import org.neurogym.api.spi.WrapperDescriptor;
  * channel {@code env}.
  */
 public final class MultiEnvs extends EnvSwitcher {
-    public static final WrapperDescriptor DESCRIPTOR = new WrapperDescriptor("MultiEnvs",
-            "Holds several envs (the wrapped env first, then the tasks named in envs) and runs trials from the one chosen "
-                    + "with setEnv(i), from the next trial on. env_input adds a one-hot channel 'env' naming the current env.",
-            List.of(ParamSpec.required("envs", ParamType.ANY,
-                            "Further tasks: a list of task ids, or of tables with 'name' and the task's parameters."),
-                    ParamSpec.bool("env_input", false, "Add one observation element per env, 1 for the env of the current trial.")),
-            (env, params, maker) -> new MultiEnvs(env, makeEnvs("MultiEnvs", params.get("envs"), maker),
+    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("MultiEnvs").family("schedule")
+            .description("Holds several envs (the wrapped env first, then the tasks named in envs) and runs trials from the one chosen "
+                    + "with setEnv(i), from the next trial on. env_input adds a one-hot channel 'env' naming the current env.")
+            .params(ENVS, ENV_INPUT)
+            .accepts(Accepts.TRIAL_BASED)
+            .contractParams((id, env) -> Map.of("envs", List.of(id), "env_input", !hasEnvChannel(env)))
+            .factory((env, params, maker) -> new MultiEnvs(env, makeEnvs("MultiEnvs", params.get("envs"), maker),
                     params.getBoolean("env_input")));
 
     private int chosen;
@@ -35,7 +35,7 @@ public final class MultiEnvs extends EnvSwitcher {
     }
 
     @Override
-    protected int chooseFirst(Long seed) {
+    protected int chooseFirst() {
         return chosen;
     }
 

@@ -1,15 +1,16 @@
 package org.neurogym.wrappers;
 
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.neurogym.api.Choices;
 import org.neurogym.api.Env;
-import org.neurogym.api.Trial;
 import org.neurogym.api.TrialWrapper;
 import org.neurogym.api.param.ParamSpec;
 import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.spi.WrapperDescriptor;
+import org.neurogym.api.spi.WrapperDescriptor.Accepts;
 
 /**
  * Draws each trial's ground truth from the choice probabilities {@code p} (uniform when unset). A
@@ -17,63 +18,49 @@ import org.neurogym.api.spi.WrapperDescriptor;
  * the task unchanged.
  */
 public final class RandomGroundTruth extends TrialWrapper {
-    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.of("RandomGroundTruth",
-            "Draws each trial's ground truth from the choice probabilities p (uniform when unset); a trial fact 'p' "
-                    + "given by an outer wrapper overrides it for that trial.",
-            List.of(ParamSpec.optional("p", ParamType.NUMBER_LIST, "Probability of each choice; uniform when unset.")),
-            RandomGroundTruth::new);
+    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("RandomGroundTruth").family("trial")
+            .description("Draws each trial's ground truth from the choice probabilities p (uniform when unset); a trial fact 'p' "
+                    + "given by an outer wrapper overrides it for that trial.")
+            .params(ParamSpec.optional("p", ParamType.NUMBER_LIST, "Probability of each choice; uniform when unset."))
+            .accepts(Accepts.CHOICES)
+            .build(RandomGroundTruth::new);
 
     private final Choices choices;
     private final double[] p;
-    private final OwnRng own;
 
     public RandomGroundTruth(Env env, double[] p) {
-        this(Guards.checked("RandomGroundTruth", env), p, Choices.probe("RandomGroundTruth", env));
+        this(env, p, Choices.of("RandomGroundTruth", env));
     }
 
     private RandomGroundTruth(Env env, double[] p, Choices choices) {
-        this(env, choices, Probabilities.vector("RandomGroundTruth", "p", p == null ? uniform(choices.n) : p.clone(), choices.n));
-    }
-
-    private RandomGroundTruth(Env env, Choices choices, double[] p) {
-        super(env);
+        super(env, () -> probabilities(p, choices));
         this.choices = choices;
-        this.p = p;
-        this.own = new OwnRng(env);
+        this.p = probabilities(p, choices);
     }
 
-    private static double[] uniform(int n) {
-        double[] p = new double[n];
-        java.util.Arrays.fill(p, 1.0 / n);
-        return p;
+    /** {@code p}, checked against the choices, or uniform probabilities when it is null. */
+    private static double[] probabilities(double[] p, Choices choices) {
+        int n = choices.count();
+        return Probabilities.vector("RandomGroundTruth", "p", p != null ? p.clone() : uniform(n), n);
     }
 
     public RandomGroundTruth(Env env, Params params) {
         this(env, params.isSet("p") ? params.getDoubles("p") : null);
     }
 
-    @Override
-    public Trial newTrial(Map<String, ?> kwargs) {
-        double[] probs = p;
-        Map<String, Object> imposed = new HashMap<>(kwargs);
-        Object given = imposed.remove("p");
-        if (given != null) {
-            double[] g = (double[]) ParamType.NUMBER_LIST.convert("p", given);
-            probs = Probabilities.vector("RandomGroundTruth", "p", g, choices.n);
-        }
-        imposed.put("ground_truth", choices.value(own.rng.weighted(probs)));
-        return trialEnv.newTrial(imposed);
+    private static double[] uniform(int n) {
+        double[] p = new double[n];
+        Arrays.fill(p, 1.0 / n);
+        return p;
     }
 
     @Override
-    public float[] reset(long seed) {
-        own.reseed(seed);
-        return env.reset(seed);
-    }
-
-    @Override
-    public float[] reset() {
-        own.ensureSeeded();
-        return env.reset();
+    protected Map<String, ?> trialFacts(Map<String, ?> given) {
+        Map<String, Object> imposed = new HashMap<>(given);
+        Object perTrial = imposed.remove("p");
+        double[] probs = perTrial == null ? p
+                : Probabilities.vector("RandomGroundTruth", "p", (double[]) ParamType.NUMBER_LIST.convert("p", perTrial), choices.count());
+        imposed.put("ground_truth", choices.value(rng().weighted(probs)));
+        return imposed;
     }
 }

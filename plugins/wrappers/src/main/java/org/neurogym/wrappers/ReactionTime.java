@@ -1,15 +1,15 @@
 package org.neurogym.wrappers;
 
 import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
 import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
+import org.neurogym.api.TrialBased;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.TrialWrapper;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Discrete;
 import org.neurogym.api.spi.WrapperDescriptor;
@@ -26,14 +26,15 @@ import org.neurogym.api.spi.WrapperDescriptor;
  * after stimulus onset.
  */
 public final class ReactionTime extends TrialWrapper {
-    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.of("ReactionTime",
-            "Lets the agent answer during the stimulus: the decision period starts one step after stimulus onset and its "
+    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("ReactionTime").family("trial")
+            .description("Lets the agent answer during the stimulus: the decision period starts one step after stimulus onset and its "
                     + "ground truth is copied there; with end_on_stimulus the trial ends with the stimulus. Adds urgency "
-                    + "to every step's reward and reports info 'reaction_time' (ms from stimulus onset) when a trial ends.",
-            List.of(ParamSpec.number("urgency", 0.0, "Added to the reward of every step (negative values urge early answers)."),
+                    + "to every step's reward and reports info 'reaction_time' (ms from stimulus onset) when a trial ends.")
+            .params(ParamSpec.number("urgency", 0.0, "Added to the reward of every step (negative values urge early answers)."),
                     ParamSpec.bool("end_on_stimulus", true,
-                            "End the trial when the stimulus ends; otherwise keep the task's timing and allow early answers.")),
-            ReactionTime::new);
+                            "End the trial when the stimulus ends; otherwise keep the task's timing and allow early answers."))
+            .accepts("trial-based tasks with discrete actions and 'stimulus' and 'decision' periods", ReactionTime::accepts)
+            .build(ReactionTime::new);
 
     /** Info key of the reaction time, in ms from stimulus onset. */
     public static final String REACTION_TIME = "reaction_time";
@@ -48,9 +49,10 @@ public final class ReactionTime extends TrialWrapper {
     private int decStart;
     private int decEnd;
     private int response = -1;
+    private double reactionTime;
 
     public ReactionTime(Env env, double urgency, boolean endOnStimulus) {
-        super(Guards.checked("ReactionTime", env, () -> check(env, urgency)));
+        super(env, () -> check(env, urgency));
         this.urgency = urgency;
         this.endOnStimulus = endOnStimulus;
         int[] fix = ((Discrete) env.actionSpace()).channels().get("fixation");
@@ -61,73 +63,64 @@ public final class ReactionTime extends TrialWrapper {
         this(env, params.getDouble("urgency"), params.getBoolean("end_on_stimulus"));
     }
 
+    private static boolean accepts(Env env) {
+        TrialBased below = TrialBased.nearest(env);
+        return below != null && env.actionSpace() instanceof Discrete && below.tasks().stream()
+                .allMatch(task -> task.timing().containsKey(DECISION) && task.timing().containsKey(STIMULUS));
+    }
+
     private static void check(Env env, double urgency) {
-        if (!Double.isFinite(urgency)) {
-            throw new org.neurogym.api.param.ParameterException("urgency", "ReactionTime: urgency must be a finite number, got " + urgency);
-        }
-        if (!(env.actionSpace() instanceof Discrete)) {
-            throw new NeuroGymException("ReactionTime needs a task with discrete actions, but " + env.name()
-                    + " has actions " + env.actionSpace());
-        }
-        // under an env schedule, every scheduled task must have the periods
-        for (TrialEnv task : Tasks.all(env)) {
-            if (!task.timing().containsKey(STIMULUS) || !task.timing().containsKey(DECISION)) {
-                throw new NeuroGymException("ReactionTime needs a task with 'stimulus' and 'decision' periods, but "
-                        + task.name() + " has periods " + task.timing().keySet());
-            }
+        if (!Double.isFinite(urgency)) throw new ParameterException("urgency", "ReactionTime: urgency must be a finite number, got " + urgency);
+        if (!accepts(env)) {
+            throw new NeuroGymException("ReactionTime needs a task with discrete actions and 'stimulus' and 'decision' periods, but "
+                    + env.name() + " has actions " + env.actionSpace() + " and periods "
+                    + TrialBased.nearest(env).tasks().stream().map(t -> t.name() + " " + t.timing().keySet()).toList());
         }
     }
 
+    /**
+     * Lets the decision start with the stimulus. A trial without a stimulus of two steps or more
+     * followed by a decision, or without a ground truth, is left as it is (no answer is timed in it).
+     */
     @Override
-    public Trial newTrial(Map<String, ?> kwargs) {
-        Trial trial = trialEnv.newTrial(kwargs);
+    protected void onNewTrial(Trial trial) {
         TrialEnv task = task();
-        if (!task.hasPeriod(STIMULUS) || !task.hasPeriod(DECISION)) {
-            throw new NeuroGymException("ReactionTime needs 'stimulus' and 'decision' periods in every trial, but this trial of "
-                    + task.name() + " has periods " + task.periods());
-        }
+        response = -1;
+        decStart = decEnd = -1;
+        int[] gt = trialGroundTruth();
+        if (!task.hasPeriod(STIMULUS) || !task.hasPeriod(DECISION) || gt == null) return;
         stimStart = task.periodStart(STIMULUS);
         int stimEnd = task.periodEnd(STIMULUS);
-        int decStart = task.periodStart(DECISION);
-        int decEnd = task.periodEnd(DECISION);
-        if (stimEnd - stimStart < 2 || decEnd <= decStart || decStart < stimStart) {
-            throw new NeuroGymException("ReactionTime needs a stimulus of at least two steps followed by a decision period, but "
-                    + "this trial of " + task.name() + " has stimulus steps " + stimStart + ".." + stimEnd
-                    + " and decision steps " + decStart + ".." + decEnd);
-        }
-        int[] gt = trialEnv.trialGroundTruth();
-        if (gt == null) throw new NeuroGymException("ReactionTime needs a ground truth, but " + task.name() + " defines none");
-        Arrays.fill(gt, stimStart + 1, stimEnd, gt[decStart]);
+        int start = task.periodStart(DECISION);
+        if (stimEnd - stimStart < 2 || task.periodEnd(DECISION) <= start || start < stimStart) return;
+        decEnd = task.periodEnd(DECISION);
+        Arrays.fill(gt, stimStart + 1, stimEnd, gt[start]);
         movePeriod(DECISION, stimStart + 1, decEnd);
         if (endOnStimulus) shortenTrial(stimEnd);
-        this.decStart = stimStart + 1;
-        this.decEnd = decEnd;
-        response = -1;
-        return trial;
+        decStart = stimStart + 1;
     }
 
     @Override
-    public StepResult step(int action) {
-        int t = trialEnv.stepIndex();
+    protected void onReset() {
+        response = -1;
+    }
+
+    /** Notes the first answer; read before stepping, since a step that ends the trial builds the next one. */
+    @Override
+    protected int action(int action) {
+        int t = stepIndex();
         if (response < 0 && action != fixation && t >= decStart && t < decEnd) response = t;
-        // read before stepping: a step that ends the trial builds the next one, resetting these
-        int answeredAt = response;
-        int onset = stimStart;
-        StepResult r = env.step(action);
-        r.addReward(urgency);
-        if (r.newTrial()) r.info().put(REACTION_TIME, answeredAt >= 0 ? (answeredAt - onset + 1) * dt() : Double.NaN);
-        return r;
+        reactionTime = response >= 0 ? (response - stimStart + 1) * dt() : Double.NaN;
+        return action;
     }
 
     @Override
-    public float[] reset(long seed) {
-        response = -1;
-        return env.reset(seed);
+    protected double reward(double reward) {
+        return reward + urgency;
     }
 
     @Override
-    public float[] reset() {
-        response = -1;
-        return env.reset();
+    protected void onStep(StepResult result) {
+        if (result.newTrial()) result.info().put(REACTION_TIME, reactionTime);
     }
 }

@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
-import org.neurogym.api.Trial;
 import org.neurogym.api.TrialWrapper;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.wrapper.Schedule;
 import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.spi.WrapperDescriptor;
+import org.neurogym.api.spi.WrapperDescriptor.Accepts;
 
 /**
  * Imposes trial facts from a list of attribute sets, one set per trial, chosen by a schedule:
@@ -20,38 +21,32 @@ import org.neurogym.api.spi.WrapperDescriptor;
  * the coherence. The schedule restarts at every reset.
  */
 public final class ScheduleAttr extends TrialWrapper {
-    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.of("ScheduleAttr",
-            "Imposes trial facts from attr_list (a list of tables of facts), one table per trial chosen by the schedule "
-                    + "(" + String.join(", ", Schedule.NAMES) + "; block schedules take block_lens).",
-            List.of(ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
+    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("ScheduleAttr").family("schedule")
+            .description("Imposes trial facts from attr_list (a list of tables of facts), one table per trial chosen by the schedule "
+                    + "(" + String.join(", ", Schedule.NAMES) + "; block schedules take block_lens).")
+            .params(ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
                     ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each condition (block schedules only)."),
-                    ParamSpec.required("attr_list", ParamType.ANY, "List of tables of trial facts, one per condition.")),
-            ScheduleAttr::new);
+                    ParamSpec.required("attr_list", ParamType.ANY, "List of tables of trial facts, one per condition."))
+            .accepts(Accepts.TRIAL_BASED)
+            .contractParams((id, env) -> Map.of("schedule", "Random", "attr_list", List.of(Map.of(), Map.of())))
+            .build(ScheduleAttr::new);
 
     private final Schedule schedule;
-    private final List<Map<String, Object>> attrs;
-    private final OwnRng own;
+    private final List<Map<String, Object>> attrs = new ArrayList<>();
 
     public ScheduleAttr(Env env, Schedule schedule, List<? extends Map<String, ?>> attrList) {
-        super(Guards.checked("ScheduleAttr", env, () -> {
+        super(env, () -> {
             if (attrList.size() != schedule.size()) {
                 throw new ParameterException("attr_list", "ScheduleAttr: the schedule has " + schedule.size()
                         + " conditions but attr_list has " + attrList.size());
             }
-        }));
-        List<Map<String, Object>> copy = new ArrayList<>();
-        for (Map<String, ?> m : attrList) copy.add(new LinkedHashMap<>(m));
-        this.attrs = copy;
+        });
+        for (Map<String, ?> m : attrList) attrs.add(new LinkedHashMap<>(m));
         this.schedule = schedule;
-        this.own = new OwnRng(env);
     }
 
     public ScheduleAttr(Env env, Params params) {
-        this(env, scheduleFor(params), parseAttrs(params.get("attr_list")));
-    }
-
-    private static Schedule scheduleFor(Params params) {
-        return Schedule.fromParams(params, parseAttrs(params.get("attr_list")).size());
+        this(env, Schedule.fromParams(params, parseAttrs(params.get("attr_list")).size()), parseAttrs(params.get("attr_list")));
     }
 
     static List<Map<String, Object>> parseAttrs(Object v) {
@@ -76,25 +71,14 @@ public final class ScheduleAttr extends TrialWrapper {
     }
 
     @Override
-    public Trial newTrial(Map<String, ?> kwargs) {
-        Map<String, Object> imposed = new HashMap<>(kwargs);
+    protected void onReset() {
+        schedule.restart(rng());
+    }
+
+    @Override
+    protected Map<String, ?> trialFacts(Map<String, ?> given) {
+        Map<String, Object> imposed = new HashMap<>(given);
         imposed.putAll(attrs.get(schedule.next()));
-        return trialEnv.newTrial(imposed);
-    }
-
-    @Override
-    public float[] reset(long seed) {
-        own.reseed(seed);
-        schedule.seed(own.rng.integer(Integer.MAX_VALUE));
-        schedule.reset();
-        return env.reset(seed);
-    }
-
-    @Override
-    public float[] reset() {
-        own.ensureSeeded();
-        schedule.seed(own.rng.integer(Integer.MAX_VALUE));
-        schedule.reset();
-        return env.reset();
+        return imposed;
     }
 }

@@ -1,11 +1,15 @@
 package org.neurogym.wrappers;
 
 import java.util.List;
+import java.util.Map;
 import org.neurogym.api.Env;
 import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.wrapper.Schedule;
 import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.Params;
+import org.neurogym.api.spi.EnvMaker;
 import org.neurogym.api.spi.WrapperDescriptor;
+import org.neurogym.api.spi.WrapperDescriptor.Accepts;
 
 /**
  * Runs trials from several envs, one env per trial chosen by a schedule: the wrapped env is env
@@ -14,23 +18,20 @@ import org.neurogym.api.spi.WrapperDescriptor;
  * every reset and is seeded from the episode seed.
  */
 public final class ScheduleEnvs extends EnvSwitcher {
-    public static final WrapperDescriptor DESCRIPTOR = new WrapperDescriptor("ScheduleEnvs",
-            "Runs trials from several envs, one env per trial chosen by a schedule (" + String.join(", ", Schedule.NAMES)
-                    + "): the wrapped env first, then the tasks named in envs. env_input adds a one-hot channel 'env' naming the current env.",
-            List.of(ParamSpec.required("envs", ParamType.ANY,
-                            "Further tasks: a list of task ids, or of tables with 'name' and the task's parameters."),
-                    ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
-                    ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each env (block schedules only)."),
-                    ParamSpec.bool("env_input", false, "Add one observation element per env, 1 for the env of the current trial.")),
-            (env, params, maker) -> create(env, params, maker));
+    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("ScheduleEnvs").family("schedule")
+            .description("Runs trials from several envs, one env per trial chosen by a schedule (" + String.join(", ", Schedule.NAMES)
+                    + "): the wrapped env first, then the tasks named in envs. env_input adds a one-hot channel 'env' naming the current env.")
+            .params(ENVS, ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
+                    ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each env (block schedules only)."), ENV_INPUT)
+            .accepts(Accepts.TRIAL_BASED)
+            .contractParams((id, env) -> Map.of("envs", List.of(id), "schedule", "Random", "env_input", !hasEnvChannel(env)))
+            .factory(ScheduleEnvs::create);
 
     private final Schedule schedule;
-    private final OwnRng own;
 
     public ScheduleEnvs(Env env, List<? extends Env> others, Schedule schedule, boolean envInput) {
         super("ScheduleEnvs", env, sized(others, schedule), envInput);
         this.schedule = schedule;
-        this.own = new OwnRng(env);
     }
 
     private static List<? extends Env> sized(List<? extends Env> others, Schedule schedule) {
@@ -41,10 +42,9 @@ public final class ScheduleEnvs extends EnvSwitcher {
         return others;
     }
 
-    private static ScheduleEnvs create(Env env, Params params, org.neurogym.api.spi.EnvMaker maker) {
+    private static ScheduleEnvs create(Env env, Params params, EnvMaker maker) {
         List<Env> others = makeEnvs("ScheduleEnvs", params.get("envs"), maker);
-        Schedule schedule = Schedule.fromParams(params, 1 + others.size());
-        return new ScheduleEnvs(env, others, schedule, params.getBoolean("env_input"));
+        return new ScheduleEnvs(env, others, Schedule.fromParams(params, 1 + others.size()), params.getBoolean("env_input"));
     }
 
     /** The schedule (for inspection). */
@@ -53,11 +53,8 @@ public final class ScheduleEnvs extends EnvSwitcher {
     }
 
     @Override
-    protected int chooseFirst(Long seed) {
-        if (seed != null) own.reseed(seed);
-        else own.ensureSeeded();
-        schedule.seed(own.rng.integer(Integer.MAX_VALUE));
-        schedule.reset();
+    protected int chooseFirst() {
+        schedule.restart(rng());
         return schedule.next();
     }
 

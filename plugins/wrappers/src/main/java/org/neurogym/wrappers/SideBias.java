@@ -1,18 +1,19 @@
 package org.neurogym.wrappers;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurogym.api.Choices;
 import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
-import org.neurogym.api.Rng;
-import org.neurogym.api.Trial;
 import org.neurogym.api.TrialWrapper;
 import org.neurogym.api.param.ParamSpec;
 import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.spi.WrapperDescriptor;
+import org.neurogym.api.spi.WrapperDescriptor.Accepts;
 
 /**
  * Draws each trial's ground truth from the choice probabilities of the current block. Blocks are
@@ -22,16 +23,21 @@ import org.neurogym.api.spi.WrapperDescriptor;
  * inclusive range {@code [low, high]}. The trial records the row used under {@code probs}.
  */
 public final class SideBias extends TrialWrapper {
-    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.of("SideBias",
-            "Draws each trial's ground truth with block-wise choice probabilities: probs is a matrix of blocks x choices "
+    public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("SideBias").family("trial")
+            .description("Draws each trial's ground truth with block-wise choice probabilities: probs is a matrix of blocks x choices "
                     + "(columns must match the task's choices); a block lasts block_dur trials (integer), switches with "
-                    + "probability block_dur after each trial (number in (0,1)), or lasts a uniform number of trials in [low, high].",
-            List.of(ParamSpec.required("probs", ParamType.NUMBER_MATRIX,
+                    + "probability block_dur after each trial (number in (0,1)), or lasts a uniform number of trials in [low, high].")
+            .params(ParamSpec.required("probs", ParamType.NUMBER_MATRIX,
                             "Choice probabilities, one row per block, one column per choice; each row sums to 1."),
                     new ParamSpec("block_dur", ParamType.ANY, 200,
                             "Block duration: an integer number of trials (>= 1), a per-trial switch probability in (0, 1), "
-                                    + "or an inclusive range [low, high] of trials.")),
-            SideBias::new);
+                                    + "or an inclusive range [low, high] of trials."))
+            .accepts(Accepts.CHOICES)
+            .contractParams((id, env) -> {
+                int n = Choices.of("SideBias", env).count();
+                return Map.of("probs", List.of(Collections.nCopies(n, 1.0 / n)), "block_dur", 3);
+            })
+            .build(SideBias::new);
 
     /** How long blocks last. */
     public sealed interface BlockDuration permits Fixed, Switching, Range {}
@@ -48,34 +54,25 @@ public final class SideBias extends TrialWrapper {
     private final double[][] probs;
     private final BlockDuration duration;
     private final Choices choices;
-    private final OwnRng own;
     private int block;
     private int remaining;
     private boolean started;
 
     public SideBias(Env env, double[][] probs, Object blockDur) {
-        this(Guards.checked("SideBias", env), Probabilities.matrix("SideBias", "probs", copy(probs)), parseBlockDuration(blockDur));
-    }
-
-    private SideBias(Env env, double[][] probs, BlockDuration duration) {
-        this(env, probs, duration, columnsMatch(env, probs, Choices.probe("SideBias", env)));
+        this(env, Probabilities.matrix("SideBias", "probs", copy(probs)), parseBlockDuration(blockDur), Choices.of("SideBias", env));
     }
 
     private SideBias(Env env, double[][] probs, BlockDuration duration, Choices choices) {
-        super(env);
+        super(env, () -> {
+            if (probs[0].length != choices.count()) {
+                throw new NeuroGymException("SideBias: probs has " + probs[0].length + " columns but " + env.name() + " has "
+                        + choices.count() + " choices; give one probability per choice in each row");
+            }
+        });
         this.probs = probs;
         this.duration = duration;
         this.choices = choices;
-        this.own = new OwnRng(env);
-        startEpisode();
-    }
-
-    private static Choices columnsMatch(Env env, double[][] probs, Choices choices) {
-        if (probs[0].length != choices.n) {
-            throw new NeuroGymException("SideBias: probs has " + probs[0].length + " columns but " + env.name() + " has "
-                    + choices.n + " choices; give one probability per choice in each row");
-        }
-        return choices;
+        onReset();
     }
 
     public SideBias(Env env, Params params) {
@@ -142,13 +139,14 @@ public final class SideBias extends TrialWrapper {
         return duration;
     }
 
-    /** The number of choices found in the task. */
+    /** The number of choices the task declares. */
     public int choiceCount() {
-        return choices.n;
+        return choices.count();
     }
 
-    private void startEpisode() {
-        block = own.rng.integer(probs.length);
+    @Override
+    protected void onReset() {
+        block = rng().integer(probs.length);
         remaining = newBlockLength();
         started = false;
     }
@@ -156,46 +154,30 @@ public final class SideBias extends TrialWrapper {
     /** Trials in a new block (ignored in switching mode). */
     private int newBlockLength() {
         if (duration instanceof Fixed f) return f.trials();
-        if (duration instanceof Range r) return own.rng.integer(r.low(), r.high() + 1);
+        if (duration instanceof Range r) return rng().integer(r.low(), r.high() + 1);
         return 0;
     }
 
     private void switchBlock() {
         if (probs.length > 1) {
-            int j = own.rng.integer(probs.length - 1);
+            int j = rng().integer(probs.length - 1);
             block = j >= block ? j + 1 : j;
         }
         remaining = newBlockLength();
     }
 
     @Override
-    public Trial newTrial(Map<String, ?> kwargs) {
-        Rng rng = own.rng;
+    protected Map<String, ?> trialFacts(Map<String, ?> given) {
         if (duration instanceof Switching s) {
-            if (started && rng.bernoulli(s.p())) switchBlock();
+            if (started && rng().bernoulli(s.p())) switchBlock();
         } else {
             if (remaining <= 0) switchBlock();
             remaining--;
         }
         started = true;
-        double[] row = probs[block];
-        Map<String, Object> imposed = new HashMap<>(kwargs);
-        imposed.put("ground_truth", choices.value(rng.weighted(row)));
-        imposed.put("probs", Probabilities.asList(row));
-        return trialEnv.newTrial(imposed);
-    }
-
-    @Override
-    public float[] reset(long seed) {
-        own.reseed(seed);
-        startEpisode();
-        return env.reset(seed);
-    }
-
-    @Override
-    public float[] reset() {
-        own.ensureSeeded();
-        startEpisode();
-        return env.reset();
+        Map<String, Object> imposed = new HashMap<>(given);
+        imposed.put("ground_truth", choices.value(rng().weighted(probs[block])));
+        imposed.put("probs", Probabilities.asList(probs[block]));
+        return imposed;
     }
 }

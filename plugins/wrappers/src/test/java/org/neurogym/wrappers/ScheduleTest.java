@@ -1,5 +1,7 @@
 package org.neurogym.wrappers;
 
+import org.neurogym.api.wrapper.Schedule;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -151,6 +151,7 @@ public final class CVLearning extends TrialEnv {
                 ? new Discrete(nCh + 1, Channel.of("fixation", 0), Channel.range("choice", 1, 3), Channel.range("extra", 3, nCh + 1))
                 : new Discrete(nCh + 1, Channel.of("fixation", 0), Channel.range("choice", 1, 3));
         defineSpaces(ob, act);
+        defineChoices(1, "choice");
         restart();
     }
 

@@ -40,6 +40,7 @@ public final class ContextSwitch extends TrialEnv {
         defineRewards(p, "correct", 1.0, "fail", 0.0);
         defineTiming(p);
         defineSpaces(Box.of(2, 0, 1, Channel.range("cue", 0, 2)), new Discrete(2, Channel.range("choice", 0, 2)));
+        defineChoices(0, "choice");
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class IBL extends TrialEnv {
         defineRewards(p, "correct", 1.0, "fail", 0.0);
         defineTiming(p);
         defineSpaces(Box.unbounded(2, Channel.range("stimulus", 0, 2)), new Discrete(2, Channel.range("choice", 0, 2)));
+        defineChoices(0, "choice");
     }
 
     @Override

@@ -91,6 +91,7 @@ public final class ContextDecisionMaking extends TrialEnv {
         }
         defineSpaces(Box.unbounded(obs.size(), obs.toArray(Channel[]::new)),
                 new Discrete(1 + dimRing, Channel.of("fixation", 0), Channel.range("choice", 1, 1 + dimRing)));
+        defineChoices(1, "choice");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.neurogym.tasks.perceptual;
 
+import org.neurogym.api.Choices;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -68,6 +69,7 @@ public final class Detection extends TrialEnv {
         defineSpaces(
                 Box.unbounded(2, Channel.of("fixation", 0), Channel.of("stimulus", 1)),
                 new Discrete(2, Channel.of("fixation", 0), Channel.of("go", 1)));
+        defineChoices(Choices.numbered(0, 0, 1)); // no-go (fixate), go
     }
 
     @Override

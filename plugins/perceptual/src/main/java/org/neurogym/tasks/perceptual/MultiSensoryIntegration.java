@@ -49,6 +49,7 @@ public final class MultiSensoryIntegration extends TrialEnv {
                         Channel.range("stimulus_mod1", 1, 1 + dimRing),
                         Channel.range("stimulus_mod2", 1 + dimRing, 1 + 2 * dimRing)),
                 new Discrete(1 + dimRing, Channel.of("fixation", 0), Channel.range("choice", 1, 1 + dimRing)));
+        defineChoices(0, "choice");
     }
 
     @Override

@@ -52,6 +52,7 @@ public final class PerceptualDecisionMaking extends TrialEnv {
         defineSpaces(
                 Box.unbounded(1 + dimRing, Channel.of("fixation", 0), Channel.range("stimulus", 1, 1 + dimRing)),
                 new Discrete(1 + dimRing, Channel.of("fixation", 0), Channel.range("choice", 1, 1 + dimRing)));
+        defineChoices(0, "choice");
     }
 
     @Override

@@ -46,6 +46,7 @@ public final class PerceptualDecisionMakingDelayResponse extends TrialEnv {
         defineSpaces(
                 Box.unbounded(3, Channel.of("fixation", 0), Channel.range("stimulus", 1, 3)),
                 new Discrete(3, Channel.of("fixation", 0), Channel.range("choice", 1, 3)));
+        defineChoices(1, "choice");
     }
 
     @Override

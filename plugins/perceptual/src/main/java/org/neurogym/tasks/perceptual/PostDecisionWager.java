@@ -83,6 +83,7 @@ public final class PostDecisionWager extends TrialEnv {
                         Channel.of("sure", sureAction)),
                 new Discrete(2 + dimRing, Channel.of("fixation", 0), Channel.range("choice", 1, 1 + dimRing),
                         Channel.of("sure", sureAction)));
+        defineChoices(0, "choice");
     }
 
     @Override

@@ -69,6 +69,7 @@ public final class ProbabilisticReasoning extends TrialEnv {
         for (int i = 0; i < nLoc; i++) obs[1 + i] = Channel.range("loc" + i, 1 + i * nShape, 1 + (i + 1) * nShape);
         defineSpaces(Box.unbounded(1 + nShape * nLoc, obs),
                 new Discrete(3, Channel.of("fixation", 0), Channel.of("choice", 1, 2)));
+        defineChoices(0, "choice");
     }
 
     @Override

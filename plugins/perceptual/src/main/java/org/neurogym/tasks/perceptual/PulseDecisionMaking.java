@@ -57,6 +57,7 @@ public final class PulseDecisionMaking extends TrialEnv {
         defineSpaces(
                 Box.unbounded(3, Channel.of("fixation", 0), Channel.range("stimulus", 1, 3)),
                 new Discrete(3, Channel.of("fixation", 0), Channel.range("choice", 1, 3)));
+        defineChoices(0, "choice");
     }
 
     @Override

@@ -75,6 +75,7 @@ public final class ToneDetection extends TrialEnv {
 
         defineSpaces(Box.unbounded(1, Channel.of("stimulus", 0)),
                 new Discrete(4, Channel.of("fixation", 0), Channel.range("choice", 1, 1 + POSITIONS)));
+        defineChoices(1, "choice");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.neurogym.tasks.timing;
 
+import org.neurogym.api.Choices;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -40,6 +41,7 @@ public final class IntervalDiscrimination extends TrialEnv {
         defineSpaces(
                 Box.unbounded(3, Channel.of("fixation", 0), Channel.of("stim1", 1), Channel.of("stim2", 2)),
                 new Discrete(3, Channel.of("fixation", 0), Channel.of("choice1", 1), Channel.of("choice2", 2)));
+        defineChoices(Choices.numbered(1, 1, 2)); // first or second interval longer
     }
 
     @Override

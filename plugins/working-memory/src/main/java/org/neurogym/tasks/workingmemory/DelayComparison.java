@@ -67,6 +67,7 @@ public final class DelayComparison extends TrialEnv {
         defineSpaces(
                 Box.unbounded(2, Channel.of("fixation", 0), Channel.of("stimulus", 1)),
                 new Discrete(3, Channel.of("fixation", 0), Channel.range("choice", 1, 3)));
+        defineChoices(1, "choice");
     }
 
     /** The input encoding of strength {@code v}: the range of vpairs mapped onto [0.5, 1]. */

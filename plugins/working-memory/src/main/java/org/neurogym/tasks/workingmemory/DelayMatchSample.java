@@ -1,5 +1,6 @@
 package org.neurogym.tasks.workingmemory;
 
+import org.neurogym.api.Choices;
 import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
@@ -46,6 +47,7 @@ public final class DelayMatchSample extends TrialEnv {
         defineSpaces(
                 Box.unbounded(1 + dimRing, Channel.of("fixation", 0), Channel.range("stimulus", 1, 1 + dimRing)),
                 new Discrete(3, Channel.of("fixation", 0), Channel.of("match", 1), Channel.of("non-match", 2)));
+        defineChoices(Choices.numbered(1, 1, 2)); // match, non-match
     }
 
     /** {@code angle} taken into [0, 2 pi). */

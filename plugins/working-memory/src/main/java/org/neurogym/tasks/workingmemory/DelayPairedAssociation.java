@@ -1,5 +1,6 @@
 package org.neurogym.tasks.workingmemory;
 
+import org.neurogym.api.Choices;
 import java.util.Arrays;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.StepResult;
@@ -50,6 +51,7 @@ public final class DelayPairedAssociation extends TrialEnv {
         defineSpaces(
                 Box.unbounded(5, Channel.of("fixation", 0), Channel.range("stimulus", 1, 5)),
                 new Discrete(2, Channel.of("fixation", 0), Channel.of("go", 1)));
+        defineChoices(Choices.numbered(0, 0, 1)); // no-go (fixate), go
     }
 
     /** 1 when {@code pair} calls for Go, else 0. */

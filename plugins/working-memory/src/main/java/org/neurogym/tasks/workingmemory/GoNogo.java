@@ -1,5 +1,6 @@
 package org.neurogym.tasks.workingmemory;
 
+import org.neurogym.api.Choices;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -39,6 +40,7 @@ public final class GoNogo extends TrialEnv {
         defineSpaces(
                 Box.unbounded(3, Channel.of("fixation", 0), Channel.of("nogo", 1), Channel.of("go", 2)),
                 new Discrete(2, Channel.of("fixation", 0), Channel.of("go", 1)));
+        defineChoices(Choices.numbered(0, 0, 1)); // no-go (fixate), go
     }
 
     @Override

@@ -107,6 +107,7 @@ public final class DecisionMaking extends RingTask {
 
     DecisionMaking(Params p, Variant variant) {
         super(p);
+        defineChoices(0, "choice");
         this.variant = variant;
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         cohs = p.getDoubles("cohs");

@@ -81,6 +81,7 @@ public final class Reach extends RingTask {
 
     Reach(Params p, Variant variant) {
         super(p);
+        defineChoices(0, "choice");
         this.variant = variant;
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 500, "stimulus", 500, "delay", variant.delay, "decision", 500);

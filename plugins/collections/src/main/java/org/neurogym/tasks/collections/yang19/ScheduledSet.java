@@ -10,7 +10,7 @@ import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.spi.TaskDescriptor;
-import org.neurogym.wrappers.Schedule;
+import org.neurogym.api.wrapper.Schedule;
 import org.neurogym.wrappers.ScheduleEnvs;
 
 /**

@@ -1,4 +1,4 @@
-package org.neurogym.wrappers;
+package org.neurogym.api.wrapper;
 
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +7,8 @@ import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 
 /**
- * Picks one of {@code n} conditions (attribute sets, envs) per trial. Each call of {@link #next()}
+ * Picks one of {@code n} conditions (attribute sets, envs) per trial, for wrappers that schedule
+ * trials (ScheduleAttr, ScheduleEnvs, a curriculum). Each call of {@link #next()}
  * gives the condition of the next trial. A schedule owns a seeded {@link Rng}; {@link #reset()}
  * restarts the sequence (not the random stream), {@link #seed(long)} restarts the stream.
  *
@@ -42,6 +43,12 @@ public abstract class Schedule {
     public void reset() {
         i = -1;
         count = 0;
+    }
+
+    /** Restarts the sequence, its random stream seeded from {@code rng} (a wrapper's own stream, at reset). */
+    public void restart(Rng rng) {
+        seed(rng.integer(Integer.MAX_VALUE));
+        reset();
     }
 
     /** Restarts the random stream from {@code seed}. */
@@ -156,18 +163,17 @@ public abstract class Schedule {
         if (!block && (key.equals("sequential") || key.equals("random")) && blockLens != null) {
             throw new IllegalArgumentException("block_lens applies only to the block schedules, not to " + name);
         }
-        switch (key) {
-            case "sequential": return new Sequential(n);
-            case "random": return new Random(n);
-            case "sequentialblock": return new SequentialBlock(n, blockLens);
-            case "randomblock": return new RandomBlock(n, blockLens);
-            default:
-                throw new IllegalArgumentException("unknown schedule '" + name + "' (known: " + String.join(", ", NAMES) + ")");
-        }
+        return switch (key) {
+            case "sequential" -> new Sequential(n);
+            case "random" -> new Random(n);
+            case "sequentialblock" -> new SequentialBlock(n, blockLens);
+            case "randomblock" -> new RandomBlock(n, blockLens);
+            default -> throw new IllegalArgumentException("unknown schedule '" + name + "' (known: " + String.join(", ", NAMES) + ")");
+        };
     }
 
     /** Reads a wrapper's {@code schedule} and {@code block_lens} parameters; errors name the key and the wrapper. */
-    static Schedule fromParams(Params p, int n) {
+    public static Schedule fromParams(Params p, int n) {
         int[] lens = p.isSet("block_lens") ? p.getInts("block_lens") : null;
         try {
             return of(p.getString("schedule"), n, lens);
