@@ -48,6 +48,8 @@ public final class Agents {
         }
         int n = ((Box) env.actionSpace()).size();
         float[] buffer = new float[n];
+        float[] low = ((Box) env.actionSpace()).low();
+        float[] high = ((Box) env.actionSpace()).high();
         return new Agent() {
             @Override
             public int act(float[] observation) {
@@ -59,6 +61,9 @@ public final class Agents {
                 float[] gt = trials.trialGroundTruthVector();
                 if (gt == null) java.util.Arrays.fill(buffer, 0f);
                 else System.arraycopy(gt, trials.stepIndex() * n, buffer, 0, n);
+                // actions outside the space are refused; a ground truth beyond it (SpatialSuppressMotion's
+                // can dip just below 0) is acted as the nearest action the space allows
+                for (int k = 0; k < n; k++) buffer[k] = Math.min(Math.max(buffer[k], low[k]), high[k]);
                 return buffer;
             }
         };
