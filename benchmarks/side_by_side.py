@@ -31,7 +31,7 @@ STEP_BAR, DATASET_BAR = 100, 200
 
 
 def ours(launcher, task, seconds, threads, vector=None, vector_threads=None):
-    cmd = [launcher, "--runtime=classpath", "bench", task, "--seconds", str(seconds), "--threads", threads, "--json"]
+    cmd = [launcher, "bench", task, "--seconds", str(seconds), "--threads", threads, "--json"]
     if vector:
         cmd += ["--vector", vector, "--vector-threads", vector_threads]
     run = subprocess.run(cmd, capture_output=True, text=True)
@@ -172,7 +172,7 @@ def main():
     if a.tasks:
         tasks = a.tasks.split(",")
     else:
-        listed = subprocess.run([a.neurogym, "--runtime=classpath", "list", "--json"], capture_output=True, text=True, check=True)
+        listed = subprocess.run([a.neurogym, "list", "--json"], capture_output=True, text=True, check=True)
         tasks = [t["id"] for t in json.loads(listed.stdout)]
     known = reference_tasks(a.reference) if a.reference else set()
     others = [t for t in a.threads.split(",") if t != "1"]

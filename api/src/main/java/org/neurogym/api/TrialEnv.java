@@ -72,6 +72,10 @@ public abstract class TrialEnv implements TrialBased {
     private int tInd;
     private int numTrials;
     private Trial trial;
+    // Two Trial objects used in turn, so that a new trial allocates nothing and the trial that just
+    // ended stays readable through the next one (see Trial); trialSerial numbers them over the env's life.
+    private final Trial[] trialObjects = {new Trial(), new Trial()};
+    private long trialSerial;
     private TrialBased top = this;
 
     protected TrialEnv(double dt) {
@@ -602,7 +606,8 @@ public abstract class TrialEnv implements TrialBased {
         trialEndSteps = 0;
         obBuilt = false;
         gtBuilt = false;
-        Trial t = new Trial(kwargs);
+        Trial t = trialObjects[(int) (++trialSerial & 1)];
+        t.reset(kwargs, trialSerial);
         onNewTrial(t);
         buildOb(); // a trial always has an observation matrix, even if the task wrote nothing
         hasGt = gtBuilt;

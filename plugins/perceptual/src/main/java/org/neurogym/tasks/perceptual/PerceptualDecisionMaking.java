@@ -15,6 +15,8 @@ import org.neurogym.api.spi.TaskDescriptor;
  * stimulus whose mean favours one location by the trial's coherence, and reports that location.
  */
 public final class PerceptualDecisionMaking extends TrialEnv {
+    /** The periods of every trial, in order (a constant: no varargs array per trial). */
+    private static final String[] PERIODS = {"fixation", "stimulus", "delay", "decision"};
 
     public static final TaskDescriptor DESCRIPTOR = TaskDescriptor.builder("PerceptualDecisionMaking-v0")
             .family("perceptual")
@@ -37,6 +39,7 @@ public final class PerceptualDecisionMaking extends TrialEnv {
     private final double sigma;
     private final boolean abort;
     private final double[] theta;
+    private final double[] stim; // the stimulus of the current trial, reused by every trial
 
     public PerceptualDecisionMaking(Params p) {
         super(p);
@@ -46,6 +49,7 @@ public final class PerceptualDecisionMaking extends TrialEnv {
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         abort = p.getBoolean("abort");
         theta = new double[dimRing];
+        stim = new double[dimRing];
         for (int i = 0; i < dimRing; i++) theta[i] = 2 * Math.PI * i / dimRing;
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
@@ -60,10 +64,9 @@ public final class PerceptualDecisionMaking extends TrialEnv {
         int groundTruth = trial.setDefault("ground_truth", rng.integer(dimRing));
         double coh = trial.setDefault("coh", rng.choice(cohs));
 
-        addPeriods("fixation", "stimulus", "delay", "decision");
+        addPeriods(PERIODS);
 
         addOb(1, "fixation", "fixation");
-        double[] stim = new double[dimRing];
         for (int i = 0; i < dimRing; i++) stim[i] = Math.cos(theta[i] - theta[groundTruth]) * (coh / 200) + 0.5;
         addOb(stim, "stimulus", "stimulus");
         addRandn(0, sigma, "stimulus", "stimulus");

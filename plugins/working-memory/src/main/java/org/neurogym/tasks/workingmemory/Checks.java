@@ -32,9 +32,8 @@ final class Checks {
         return theta;
     }
 
-    /** The response of each ring unit to angle {@code angle}: cos(theta - angle) * 0.5 + 0.5. */
-    static double[] ringResponse(double[] theta, double angle) {
-        double[] out = new double[theta.length];
+    /** The response of each ring unit to angle {@code angle}, cos(theta - angle) * 0.5 + 0.5, written into {@code out} (a task's reused buffer). */
+    static double[] ringResponse(double[] theta, double angle, double[] out) {
         for (int i = 0; i < theta.length; i++) out[i] = Math.cos(theta[i] - angle) * 0.5 + 0.5;
         return out;
     }
@@ -58,10 +57,12 @@ final class Checks {
         throw badFact(key, value, "a list of numbers");
     }
 
-    /** Throws unless a given trial fact lies in {@code allowed}. */
-    static void requireOneOf(String key, int value, int... allowed) {
-        for (int a : allowed) if (a == value) return;
-        throw badFact(key, value, "one of " + java.util.Arrays.toString(allowed));
+    /** Throws unless a given trial fact is one of {@code low .. high} (no varargs array: this runs on every new trial). */
+    static void requireOneOf(String key, int value, int low, int high) {
+        if (value >= low && value <= high) return;
+        StringBuilder allowed = new StringBuilder("[");
+        for (int a = low; a <= high; a++) allowed.append(a == low ? "" : ", ").append(a);
+        throw badFact(key, value, "one of " + allowed.append(']'));
     }
 
     static NeuroGymException badFact(String key, Object value, String expected) {

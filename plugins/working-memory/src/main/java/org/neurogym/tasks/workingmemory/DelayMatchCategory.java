@@ -36,12 +36,14 @@ public final class DelayMatchCategory extends TrialEnv {
 
     private final double sigma;
     private final double[] theta;
+    private final double[] response; // the ring's response to one angle, reused by every trial
 
     public DelayMatchCategory(Params p) {
         super(p);
         sigma = Checks.sigma(p) / Math.sqrt(dt);
         int dimRing = Checks.dimRing(p);
         theta = Checks.ring(dimRing);
+        response = new double[dimRing];
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 500, "sample", 650, "first_delay", 1000, "test", 650);
@@ -81,8 +83,8 @@ public final class DelayMatchCategory extends TrialEnv {
 
         addOb(1, null, "fixation");
         setOb(0, "test", "fixation");
-        addOb(Checks.ringResponse(theta, sampleTheta), "sample", "stimulus");
-        addOb(Checks.ringResponse(theta, testTheta), "test", "stimulus");
+        addOb(Checks.ringResponse(theta, sampleTheta, response), "sample", "stimulus");
+        addOb(Checks.ringResponse(theta, testTheta, response), "test", "stimulus");
         addRandn(0, sigma, "sample", "stimulus");
         addRandn(0, sigma, "test", "stimulus");
 

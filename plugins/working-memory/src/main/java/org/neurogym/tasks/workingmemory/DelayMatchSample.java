@@ -15,6 +15,8 @@ import org.neurogym.api.spi.TaskDescriptor;
  * sample or its opposite; the agent reports match or non-match in a final decision period.
  */
 public final class DelayMatchSample extends TrialEnv {
+    /** The periods of every trial, in order (a constant: no varargs array per trial). */
+    private static final String[] PERIODS = {"fixation", "sample", "delay", "test", "decision"};
 
     public static final TaskDescriptor DESCRIPTOR = TaskDescriptor.builder("DelayMatchSample-v0")
             .family("working-memory")
@@ -33,12 +35,14 @@ public final class DelayMatchSample extends TrialEnv {
 
     private final double sigma;
     private final double[] theta;
+    private final double[] response; // the ring's response to one angle, reused by every trial
 
     public DelayMatchSample(Params p) {
         super(p);
         sigma = Checks.sigma(p) / Math.sqrt(dt);
         int dimRing = Checks.dimRing(p);
         theta = Checks.ring(dimRing);
+        response = new double[dimRing];
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 300, "sample", 500, "delay", 1000, "test", 500, "decision", 900);
@@ -61,12 +65,12 @@ public final class DelayMatchSample extends TrialEnv {
         double testTheta = groundTruth == 1 ? sampleTheta : wrapAngle(sampleTheta + Math.PI);
         trial.put("test_theta", testTheta);
 
-        addPeriods("fixation", "sample", "delay", "test", "decision");
+        addPeriods(PERIODS);
 
         addOb(1, null, "fixation");
         setOb(0, "decision", "fixation");
-        addOb(Checks.ringResponse(theta, sampleTheta), "sample", "stimulus");
-        addOb(Checks.ringResponse(theta, testTheta), "test", "stimulus");
+        addOb(Checks.ringResponse(theta, sampleTheta, response), "sample", "stimulus");
+        addOb(Checks.ringResponse(theta, testTheta, response), "test", "stimulus");
         addRandn(0, sigma, "sample", "stimulus");
         addRandn(0, sigma, "test", "stimulus");
 

@@ -53,7 +53,7 @@ public final class DelayMatchSampleDistractor1D extends TrialEnv {
     @Override
     protected void onNewTrial(Trial trial) {
         int groundTruth = trial.setDefault("ground_truth", 1 + rng.integer(3));
-        Checks.requireOneOf("ground_truth", groundTruth, 1, 2, 3);
+        Checks.requireOneOf("ground_truth", groundTruth, 1, 3);
         double sample = trial.setDefault("sample", rng.uniform(0, 2 * Math.PI));
         double[] tests = new double[3];
         for (int i = 1; i <= 3; i++) {
