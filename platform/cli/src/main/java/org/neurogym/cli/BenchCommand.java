@@ -40,6 +40,7 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measuring time per figure, split into 3 rounds, after a warm-up of half as long (default ${DEFAULT-VALUE}).")
     double seconds;
 
+    // a list, unlike the single count of SharedOptions.Threads that dataset takes: bench reports scaling
     @Option(names = "--threads", paramLabel = "N[,N...]", split = ",",
             description = "Thread counts of the multi-threaded dataset figures; the first is the all-cores figure "
                     + "(default: the number of processors). Counts above the processors check scaling code, not speed.")
@@ -53,11 +54,9 @@ final class BenchCommand implements Callable<Integer> {
             description = "Thread counts of the vector figures (default: 1 and the number of processors).")
     List<Integer> vectorThreads;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the env, agent and dataset (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--json", description = "Machine-readable output (with --all: an array, one object per task).")
-    boolean json;
+    @Mixin SharedOptions.Seed seed = SharedOptions.Seed.fixed(0);
+    /** With --all: an array, one object per task. */
+    @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     @Override
     public Integer call() {
@@ -78,16 +77,16 @@ final class BenchCommand implements Callable<Integer> {
         } else {
             ids.add(id);
         }
-        Throughput clock = new Throughput(seconds, seed);
+        Throughput clock = new Throughput(seconds, seed.value());
         PrintWriter out = spec.commandLine().getOut();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String task : ids) {
             Map<String, Object> row = measure(host, task, clock, datasetThreads, vThreads);
-            if (json) rows.add(row);
+            if (output.json) rows.add(row);
             else print(out, row);
             out.flush();
         }
-        if (json) out.println(Json.write(all ? rows : rows.get(0)));
+        if (output.json) out.println(Json.write(all ? rows : rows.get(0)));
         return Main.OK;
     }
 
@@ -96,6 +95,7 @@ final class BenchCommand implements Callable<Integer> {
         Supplier<Env> factory = () -> envOptions.make(host, task).env();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("task", made.entry().id());
+        m.put("seed", seed.value());
         m.put("seconds", seconds);
         m.put("cores", Runtime.getRuntime().availableProcessors());
         m.put("java", System.getProperty("java.version"));
@@ -141,7 +141,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     private static void print(PrintWriter out, Map<String, Object> m) {
-        out.println(m.get("task") + "  (" + m.get("cores") + " cores, Java " + m.get("java") + ", median of " + Throughput.ROUNDS + " rounds)");
+        out.println(m.get("task") + "  (" + m.get("cores") + " cores, Java " + m.get("java") + ", seed " + m.get("seed") + ", median of "
+                + Throughput.ROUNDS + " rounds)");
         out.printf("  steps/s (random agent, public step)   %s%n", rate(m.get("stepsPerSecond")));
         out.printf("  new trials/s                          %s%n", rate(m.get("newTrialsPerSecond")));
         Map<String, Object> d = (Map<String, Object>) m.get("datasetTimestepsPerSecond");
