@@ -8,6 +8,11 @@ real training run). Alternating task by task makes both sides see the same machi
 vector-env figures for a few tasks. The table replaces the part of docs/performance.md between
 the side-by-side markers; the raw figures go to --json.
 
+On a slow machine, --ours-all measures ours in one JVM (`neurogym bench --all`, much less start-up
+time; later tasks then run after the JIT has seen every other task, which can only slow them), and
+--reference-out / --reference-in split the run in two: the reference's figures are measured and
+saved first, then read back when ours are measured.
+
     python3 benchmarks/side_by_side.py --neurogym distribution/target/neurogym/bin/neurogym \\
         --reference $REF --seconds 1 --json /tmp/side.json
 
@@ -167,6 +172,9 @@ def main():
                    help="tasks of the vector table")
     p.add_argument("--doc", default=os.path.join(HERE, "..", "docs", "performance.md"), help="the page to write the table into")
     p.add_argument("--json", help="also write every raw figure to this file")
+    p.add_argument("--ours-all", action="store_true", help="measure ours in one JVM with bench --all")
+    p.add_argument("--reference-out", help="only measure the reference, saving its figures to this file")
+    p.add_argument("--reference-in", help="take the reference's figures from this file (made by --reference-out)")
     a = p.parse_args()
 
     if a.tasks:
@@ -179,10 +187,33 @@ def main():
     ours_threads = ",".join(others) if others else "1"
     started = datetime.datetime.now(datetime.timezone.utc)
     loads = [load_average()]
+    if a.reference_out:
+        saved = {"started": started.isoformat(), "loads": loads, "figures": {}}
+        for task in tasks:
+            if task in known:
+                saved["figures"][task] = reference(a.reference, task, a.seconds)
+                loads.append(load_average())
+                print(f"{task}: ref {saved['figures'][task]}", file=sys.stderr, flush=True)
+        saved["finished"] = datetime.datetime.now(datetime.timezone.utc).isoformat()
+        with open(a.reference_out, "w") as f:
+            json.dump(saved, f, indent=1)
+        return
+    saved = None
+    if a.reference_in:
+        with open(a.reference_in) as f:
+            saved = json.load(f)
+        loads += saved["loads"]
+    if a.ours_all:
+        run = subprocess.run([a.neurogym, "bench", "--all", "--seconds", str(a.seconds), "--threads", ours_threads, "--json"],
+                             capture_output=True, text=True, check=True)
+        all_ours = {m["task"]: m for m in json.loads(run.stdout)}
     rows = []
     for task in tasks:
-        theirs = reference(a.reference, task, a.seconds) if task in known else None
-        mine = ours(a.neurogym, task, a.seconds, ours_threads)
+        if saved is not None:
+            theirs = saved["figures"].get(task)
+        else:
+            theirs = reference(a.reference, task, a.seconds) if task in known else None
+        mine = all_ours.get(task, {"task": task, "error": "not measured"}) if a.ours_all else ours(a.neurogym, task, a.seconds, ours_threads)
         rows.append((mine, theirs))
         loads.append(load_average())
         print(f"{task}: ours {mine.get('stepsPerSecond', mine.get('error'))} steps/s, "
@@ -194,9 +225,13 @@ def main():
     finished = datetime.datetime.now(datetime.timezone.utc)
 
     java = next((m["java"] for m, _ in rows if "java" in m), "?")
+    if saved is not None:
+        started = min(started, datetime.datetime.fromisoformat(saved["started"]))
+    how = ("ours in one JVM (`bench --all`)" if a.ours_all else "ours in a fresh JVM per task") + (
+        ", the reference's figures measured first and saved" if saved is not None else ", alternating task by task")
     conditions = (f"Measured {started:%Y-%m-%d %H:%M}–{finished:%H:%M} UTC on {os.cpu_count()} cores, Java {java}, "
                   f"Python {platform.python_version()}; 1-minute load average {min(loads):.1f} to {max(loads):.1f} "
-                  f"(other work was running: absolute figures are noisy, the ratios were taken task by task, side by side). "
+                  f"(other work was running: absolute figures are noisy, read the ratios); {how}. "
                   f"`--seconds {a.seconds}` per figure, median of 3 rounds after a warm-up, each side.")
     text = "\n\n".join([
         BEGIN,

@@ -170,7 +170,8 @@ final class BenchCommand implements Callable<Integer> {
     private static List<Integer> counts(String option, List<Integer> given, List<Integer> fallback) {
         if (given == null || given.isEmpty()) return fallback;
         for (int n : given) {
-            if (n < 1 || n > 4096) throw new IllegalArgumentException(option + " must be counts from 1 to 4096, got " + n);
+            if (n < 1) throw new IllegalArgumentException(option + " must be at least 1, got " + n);
+            if (n > 4096) throw new IllegalArgumentException(option + " must be at most 4096, got " + n);
         }
         return given;
     }
