@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.neurogym.api.Env;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.agent.Agents;
+import org.neurogym.core.Experiment;
 import org.neurogym.core.Host;
 import org.neurogym.core.json.Json;
 import org.neurogym.core.registry.TaskEntry;
@@ -91,10 +91,10 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> measure(Host host, String task, Throughput clock, List<Integer> datasetThreads, List<Integer> vThreads) {
-        EnvOptions.Made made = envOptions.make(host, task);
+        Experiment made = envOptions.make(host, task);
         Supplier<Env> factory = () -> envOptions.make(host, task).env();
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("task", made.entry().id());
+        m.put("task", made.task().id());
         m.put("seed", seed.value());
         m.put("seconds", seconds);
         m.put("cores", Runtime.getRuntime().availableProcessors());
@@ -102,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean supervised;
         try (Env env = made.env()) {
             m.put("stepsPerSecond", clock.steps(env));
-            TrialBased tb = Agents.trialBased(env);
+            TrialBased tb = TrialBased.nearest(env);
             m.put("newTrialsPerSecond", tb == null ? null : clock.newTrials(env, tb));
             supervised = tb != null && tb.hasGroundTruth();
         }

@@ -120,7 +120,7 @@ public final class Monitor extends Wrapper {
         if (!(env.observationSpace() instanceof Box ob)) throw new NeuroGymException("Monitor needs a Box observation space");
         this.obSize = ob.size();
         this.actSize = discrete ? 1 : ((Box) env.actionSpace()).size();
-        this.trials = Agents.trialBased(env);
+        this.trials = TrialBased.nearest(env);
         this.lastOb = new float[obSize];
         int ring = plotCreate ? plotStep : 0;
         ringOb = new float[ring * obSize];
@@ -342,15 +342,6 @@ public final class Monitor extends Wrapper {
         TrainingHistoryFigure.writePng(plotTitle + ": training history", x, r, p, saveDir.resolve("training_history.png"));
     }
 
-    /** Draws the training history (mean reward and performance per saved file) to {@code file}. */
-    public synchronized void plotTrainingHistory(Path file) {
-        if (history.isEmpty()) throw new NeuroGymException(name + ": nothing saved yet, no history to plot");
-        double[] x = history.stream().mapToDouble(h -> h[0]).toArray();
-        double[] r = history.stream().mapToDouble(h -> h[1]).toArray();
-        double[] p = history.stream().mapToDouble(h -> h[2]).toArray();
-        TrainingHistoryFigure.writePng(plotTitle + ": training history", x, r, p, file);
-    }
-
     /**
      * Runs {@code numTrials} trials with {@code policy} (random actions when null) without recording
      * them, and measures rewards and performance.
@@ -369,7 +360,7 @@ public final class Monitor extends Wrapper {
             if (++steps > (long) numTrials * 100_000L) {
                 throw new NeuroGymException(name + ": only " + done + " of " + numTrials + " trials ended; does the policy ever end a trial?");
             }
-            StepResult r = discrete ? env.step(agent.act(ob)) : env.step(agent.actContinuous(ob));
+            StepResult r = agent.step(env, ob);
             sum += r.reward();
             if (r.newTrial()) {
                 rewards[done] = r.reward();
