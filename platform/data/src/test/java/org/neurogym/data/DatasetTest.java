@@ -224,7 +224,7 @@ class DatasetTest {
         for (int b = 0; b < ds.batchSize(); b++) {
             Env env = Fixtures.pdm();
             env.reset(Rng.derive(ds.seed(), b));
-            sum += Agents.trialBased(env).trialLength();
+            sum += TrialBased.nearest(env).trialLength();
         }
         return sum / ds.batchSize();
     }
