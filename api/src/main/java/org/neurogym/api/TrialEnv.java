@@ -62,6 +62,7 @@ public abstract class TrialEnv implements TrialBased {
 
     // trial matrices
     private float[] ob = new float[0];
+    private byte[] frames; // the trial matrix instead of ob when observations are uint8 images, else null
     private int[] gt = new int[0];
     private float[] gtVector = new float[0];
     private boolean obBuilt;
@@ -131,14 +132,19 @@ public abstract class TrialEnv implements TrialBased {
         this.timing = Collections.unmodifiableMap(table);
     }
 
-    /** Declares the spaces. Observations are a Box; actions a Discrete or a 1-D Box. */
+    /**
+     * Declares the spaces. Observations are a 1-D Box, or a uint8 image ({@link Box#uint8Image}),
+     * whose trials are drawn into {@link #frames()}; actions a Discrete or a 1-D Box.
+     */
     protected final void defineSpaces(Box observation, Space action) {
-        if (observation.shape().length != 1) throw new IllegalArgumentException("observation Box must be 1-D");
+        boolean image = observation.dtype() == Box.DType.UINT8;
+        if (!image && observation.shape().length != 1) throw new IllegalArgumentException("observation Box must be 1-D or a uint8 image");
         this.observationSpace = observation;
         this.actionSpace = action;
         this.obSize = observation.size();
         this.actionSize = action instanceof Box b ? b.size() : 0;
-        this.result = new StepResult(obSize, actionSize);
+        this.frames = image ? new byte[0] : null;
+        this.result = image ? StepResult.ofBytes(obSize, actionSize) : new StepResult(obSize, actionSize);
     }
 
     /** The value every observation starts from in a new trial (the reference's {@code _default_ob_value}; 0 by default). */
@@ -436,6 +442,7 @@ public abstract class TrialEnv implements TrialBased {
 
     /** Adds Gaussian noise N(mu, sigma) to channel(s) {@code where} in {@code period}. */
     protected final void addRandn(double mu, double sigma, String period, String where) {
+        requireFloatObservations();
         buildOb();
         int[] cols = where == null ? null : channelOf(where);
         int from = period == null ? 0 : periodStart(period);
@@ -460,8 +467,25 @@ public abstract class TrialEnv implements TrialBased {
      * ({@code ob[t * observationSize() + c]}); for time-varying inputs that the helpers above do not cover.
      */
     protected final float[] ob() {
+        requireFloatObservations();
         buildOb();
         return ob;
+    }
+
+    /**
+     * The current trial's frames for drawing (uint8 image observations only), flat and row-major:
+     * frame {@code t} is {@code frames[t * observationSize() ...]}, each {@code [height][width][rgb]},
+     * all zero (black) when the trial starts. Draw every frame in {@link #onNewTrial}, so that
+     * stepping and datasets see the same pixels.
+     */
+    protected final byte[] frames() {
+        if (frames == null) throw new NeuroGymException(name() + " observes floats, not uint8 frames: write ob() instead");
+        buildOb();
+        return frames;
+    }
+
+    private void requireFloatObservations() {
+        if (frames != null) throw new NeuroGymException(name() + " observes uint8 frames: draw them into frames()");
     }
 
     /** The length of one observation. */
@@ -470,6 +494,7 @@ public abstract class TrialEnv implements TrialBased {
     }
 
     private void writeOb(String period, int[] cols, double scalar, double[] vec, boolean reset) {
+        requireFloatObservations();
         buildOb();
         int from = period == null ? 0 : periodStart(period);
         int to = period == null ? trialEndSteps : periodEnd(period);
@@ -492,6 +517,12 @@ public abstract class TrialEnv implements TrialBased {
     private void buildOb() {
         if (obBuilt) return;
         int n = trialEndSteps * obSize;
+        if (frames != null) {
+            if (frames.length < n) frames = new byte[Math.max(n, frames.length * 2)];
+            Arrays.fill(frames, 0, n, (byte) 0);
+            obBuilt = true;
+            return;
+        }
         if (ob.length < n) ob = new float[Math.max(n, ob.length * 2)];
         Arrays.fill(ob, 0, n, (float) defaultObValue);
         obBuilt = true;
@@ -637,7 +668,7 @@ public abstract class TrialEnv implements TrialBased {
         top.newTrial(Map.of());
         // Deviation: the reference takes a random step here; we return the trial's first observation.
         result.clear();
-        System.arraycopy(ob, 0, result.observation(), 0, obSize);
+        copyObservation(0);
         return result.observation();
     }
 
@@ -693,10 +724,18 @@ public abstract class TrialEnv implements TrialBased {
             Trial next = top.newTrial(Map.of());
             out.setTrial(next);
         }
-        if (!out.observationProvided()) {
-            System.arraycopy(ob, tInd * obSize, out.observation(), 0, obSize);
-        }
+        if (!out.observationProvided()) copyObservation(tInd);
         return out;
+    }
+
+    /** Puts step {@code t}'s observation into the result: a frame's bytes as they are, or the float row. */
+    private void copyObservation(int t) {
+        if (frames != null) {
+            System.arraycopy(frames, t * obSize, result.observationBytes(), 0, obSize);
+            result.observationBytesChanged();
+        } else {
+            System.arraycopy(ob, t * obSize, result.observation(), 0, obSize);
+        }
     }
 
     private void requireSpaces() {
@@ -733,6 +772,11 @@ public abstract class TrialEnv implements TrialBased {
     @Override
     public final float[] trialObservations() {
         return ob;
+    }
+
+    @Override
+    public final byte[] trialFrames() {
+        return frames;
     }
 
     @Override

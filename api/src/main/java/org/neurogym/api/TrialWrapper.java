@@ -73,6 +73,11 @@ public abstract class TrialWrapper extends Wrapper implements TrialBased {
     }
 
     @Override
+    public byte[] trialFrames() {
+        return trialEnv.trialFrames();
+    }
+
+    @Override
     public int[] trialGroundTruth() {
         return trialEnv.trialGroundTruth();
     }

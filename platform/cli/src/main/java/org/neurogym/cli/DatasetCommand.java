@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = {"Write a supervised dataset of a task to a .npz file (numpy: np.load).",
-                "inputs: float32 [K, L, B, obs] ([K, B, L, obs] with --batch-first); "
+                "inputs: float32 [K, L, B, obs] ([K, B, L, obs] with --batch-first), uint8 [K, L, B, height, width, 3] for pixel tasks; "
                         + "targets: int64 [K, L, B] for discrete actions, float32 [K, L, B, act] for Box actions."})
 final class DatasetCommand implements Callable<Integer> {
     @ParentCommand Main main;
@@ -84,19 +84,22 @@ final class DatasetCommand implements Callable<Integer> {
         long[] inShape;
         long[] tgShape;
         DType tgType;
+        DType inType;
         int threadsUsed;
         try (Dataset ds = builder.build()) {
             threadsUsed = ds.threads();
             inShape = prepend(batches, ds.inputShape());
             tgShape = prepend(batches, ds.targetShape());
             tgType = ds.discrete() ? DType.INT64 : DType.FLOAT32;
+            inType = ds.uint8() ? DType.UINT8 : DType.FLOAT32;
             try (NpzWriter w = NpzWriter.create(out)) {
-                NpyOutput inputs = w.open("inputs", DType.FLOAT32, inShape);
+                NpyOutput inputs = w.open("inputs", inType, inShape);
                 NpyOutput targets = w.open("targets", tgType, tgShape);
                 long lastDrawn = 0;
                 for (long k = 0; k < batches; k++) {
                     Batch b = ds.next();
-                    inputs.write(b.inputs());
+                    if (ds.uint8()) inputs.write(b.inputBytes(), 0, b.inputBytes().length);
+                    else inputs.write(b.inputs());
                     if (ds.discrete()) targets.write(b.targets());
                     else targets.write(b.targetVectors());
                     if (progress && (System.nanoTime() - lastDrawn > 100_000_000L || k == batches - 1)) {
@@ -129,7 +132,7 @@ final class DatasetCommand implements Callable<Integer> {
             m.put("seqLen", seq);
             m.put("batchFirst", batchFirst);
             m.put("threads", threadsUsed);
-            m.put("inputs", Map.of("dtype", "float32", "shape", inShape));
+            m.put("inputs", Map.of("dtype", inType == DType.UINT8 ? "uint8" : "float32", "shape", inShape));
             m.put("targets", Map.of("dtype", tgType == DType.INT64 ? "int64" : "float32", "shape", tgShape));
             m.put("timesteps", timesteps);
             m.put("bytes", bytes);
@@ -138,7 +141,7 @@ final class DatasetCommand implements Callable<Integer> {
         } else {
             o.println("wrote " + out + " (" + Output.number(bytes) + " bytes)");
             o.println("  task       " + made.entry().id() + "  seed " + s);
-            o.println("  inputs     float32 " + shape(inShape));
+            o.println("  inputs     " + (inType == DType.UINT8 ? "uint8 " : "float32 ") + shape(inShape));
             o.println("  targets    " + (tgType == DType.INT64 ? "int64 " : "float32 ") + shape(tgShape));
             o.printf("  timesteps  %s in %s s (%s/s, %d thread%s)%n", Output.number(timesteps), Output.fixed(seconds, 2),
                     Output.number(Math.round(timesteps / Math.max(seconds, 1e-9))), threadsUsed, threadsUsed == 1 ? "" : "s");

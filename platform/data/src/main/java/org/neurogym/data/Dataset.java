@@ -19,7 +19,9 @@ import org.neurogym.api.spi.EnvMaker;
  * batches: each row keeps its place inside its current trial from one batch to the next).
  * Inputs are the trials' observation matrices (float32), targets their ground truth (int64 for a
  * discrete action space, float32 with a trailing action dimension for a Box one). Time-major
- * {@code [seq, batch, features]} by default, batch-first on request.
+ * {@code [seq, batch, features]} by default, batch-first on request. A task observing uint8 images
+ * gives uint8 inputs {@code [seq, batch, height, width, 3]} ({@link Batch#inputBytes()}), copied
+ * frame by frame from its trials, never widened.
  *
  * <p>Seeding: batch row {@code b} owns its own env, reset with {@link Rng#derive}{@code (seed, b)},
  * and nothing else draws random numbers; so a seed gives the same batches on every run and every
@@ -39,13 +41,15 @@ public final class Dataset implements AutoCloseable {
     private final boolean batchFirst;
     private final long seed;
     private final int obSize;
+    private final int[] obShape;
+    private final boolean bytes; // uint8 image observations
     private final int actSize; // 0 for discrete
     private final Row[] rows;
     private final Workers workers;
     private final Batch batch;
     private final Workers.Job fillJob;
     private final Workers.Job transposeJob;
-    private float[] fillInputs;
+    private Object fillInputs; // float[], or byte[] for image observations
     private long[] fillTargets;
     private float[] fillVectors;
     private long batches;
@@ -145,6 +149,7 @@ public final class Dataset implements AutoCloseable {
         int ob = -1;
         int act = -1;
         String n = null;
+        int[] shape = null;
         try {
             for (int i = 0; i < batchSize; i++) {
                 Env env = i == 0 && b.first != null ? b.first : b.factory.get();
@@ -155,7 +160,8 @@ public final class Dataset implements AutoCloseable {
                     n = env.name();
                     ob = row.obSize;
                     act = row.actSize;
-                } else if (row.obSize != ob || row.actSize != act) {
+                    shape = row.obShape;
+                } else if (row.obSize != ob || row.actSize != act || !java.util.Arrays.equals(row.obShape, shape)) {
                     throw new NeuroGymException("the env factory made envs of different spaces: row 0 has " + ob
                             + " inputs, row " + i + " has " + row.obSize);
                 }
@@ -167,10 +173,13 @@ public final class Dataset implements AutoCloseable {
         }
         this.name = n;
         this.obSize = ob;
+        this.obShape = shape;
+        this.bytes = rows[0].bytes;
         this.actSize = act;
         int parts = Math.min(b.threads, batchSize);
         this.workers = new Workers(parts, "neurogym-dataset");
-        this.batch = new Batch(new float[seqLen * batchSize * obSize], actSize == 0 ? new long[seqLen * batchSize] : null,
+        this.batch = new Batch(bytes ? null : new float[seqLen * batchSize * obSize],
+                bytes ? new byte[seqLen * batchSize * obSize] : null, actSize == 0 ? new long[seqLen * batchSize] : null,
                 actSize == 0 ? null : new float[seqLen * batchSize * actSize], inputShape(), targetShape());
         this.fillJob = part -> {
             int to = workers.from(part + 1, batchSize);
@@ -211,6 +220,11 @@ public final class Dataset implements AutoCloseable {
         return obSize;
     }
 
+    /** True when the inputs are uint8 images ({@link Batch#inputBytes()}), false for float32 ({@link Batch#inputs()}). */
+    public boolean uint8() {
+        return bytes;
+    }
+
     /** Action size of a Box action space, 0 for a discrete one. */
     public int actionSize() {
         return actSize;
@@ -226,9 +240,13 @@ public final class Dataset implements AutoCloseable {
         return workers.parts();
     }
 
-    /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}. */
+    /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}; for images the observation is {@code height, width, 3}. */
     public int[] inputShape() {
-        return batchFirst ? new int[] {batchSize, seqLen, obSize} : new int[] {seqLen, batchSize, obSize};
+        int[] out = new int[2 + obShape.length];
+        out[0] = batchFirst ? batchSize : seqLen;
+        out[1] = batchFirst ? seqLen : batchSize;
+        System.arraycopy(obShape, 0, out, 2, obShape.length);
+        return out;
     }
 
     /** {@code [seq, batch]} or {@code [batch, seq]}, plus the action size for Box actions. */
@@ -247,26 +265,43 @@ public final class Dataset implements AutoCloseable {
 
     /** The next batch, in buffers this dataset reuses: read or copy it before the next call. */
     public Batch next() {
-        fill(batch.inputs(), batch.targets(), batch.targetVectors());
+        fill(bytes ? batch.inputBytes() : batch.inputs(), batch.targets(), batch.targetVectors());
         return batch;
+    }
+
+    /** Fills the next batch of uint8 image inputs into your arrays (discrete action space). */
+    public void next(byte[] inputs, long[] targets) {
+        if (!bytes) throw new IllegalStateException(name + " observes float32: pass float[] inputs");
+        if (actSize != 0) throw new IllegalStateException(name + " has a Box action space: pass float[] targets");
+        fill(inputs, targets, null);
+    }
+
+    /** Fills the next batch of uint8 image inputs into your arrays (Box action space). */
+    public void next(byte[] inputs, float[] targets) {
+        if (!bytes) throw new IllegalStateException(name + " observes float32: pass float[] inputs");
+        if (actSize == 0) throw new IllegalStateException(name + " has a discrete action space: pass long[] targets");
+        fill(inputs, null, targets);
     }
 
     /** Fills the next batch into your arrays (discrete action space). */
     public void next(float[] inputs, long[] targets) {
+        if (bytes) throw new IllegalStateException(name + " observes uint8 images: pass byte[] inputs");
         if (actSize != 0) throw new IllegalStateException(name + " has a Box action space: pass float[] targets");
         fill(inputs, targets, null);
     }
 
     /** Fills the next batch into your arrays (Box action space). */
     public void next(float[] inputs, float[] targets) {
+        if (bytes) throw new IllegalStateException(name + " observes uint8 images: pass byte[] inputs");
         if (actSize == 0) throw new IllegalStateException(name + " has a discrete action space: pass long[] targets");
         fill(inputs, null, targets);
     }
 
-    private void fill(float[] inputs, long[] targets, float[] vectors) {
+    private void fill(Object inputs, long[] targets, float[] vectors) {
         if (closed) throw new IllegalStateException("the dataset of " + name + " is closed");
         int n = seqLen * batchSize;
-        if (inputs.length < n * obSize) throw new IllegalArgumentException("inputs need " + (n * obSize) + " elements, got " + inputs.length);
+        int length = inputs instanceof byte[] b ? b.length : ((float[]) inputs).length;
+        if (length < n * obSize) throw new IllegalArgumentException("inputs need " + (n * obSize) + " elements, got " + length);
         if (targets != null && targets.length < n) throw new IllegalArgumentException("targets need " + n + " elements, got " + targets.length);
         if (vectors != null && vectors.length < n * actSize) {
             throw new IllegalArgumentException("targets need " + (n * actSize) + " elements, got " + vectors.length);
@@ -293,7 +328,7 @@ public final class Dataset implements AutoCloseable {
      */
     private void fillRow(int b) {
         Row row = rows[b];
-        float[] in;
+        Object in;
         long[] tg;
         float[] tv;
         int base;
@@ -315,7 +350,7 @@ public final class Dataset implements AutoCloseable {
             if (row.pos == row.len) row.nextTrial();
             int n = Math.min(seqLen - t, row.len - row.pos);
             int pos = row.pos;
-            System.arraycopy(row.ob, pos * obs, in, (base + t) * obs, n * obs);
+            System.arraycopy(row.obMatrix(), pos * obs, in, (base + t) * obs, n * obs);
             if (act == 0) {
                 int[] gt = row.gt;
                 int at = base + t;
@@ -330,7 +365,7 @@ public final class Dataset implements AutoCloseable {
 
     /** Time-major only: copies steps {@code [from, to)} of every row's staging buffers into the output. */
     private void transpose(int from, int to) {
-        float[] in = fillInputs;
+        Object in = fillInputs;
         long[] tg = fillTargets;
         float[] tv = fillVectors;
         int obs = obSize;
@@ -340,10 +375,14 @@ public final class Dataset implements AutoCloseable {
             int out = t * rowsN;
             for (int b = 0; b < rowsN; b++) {
                 Row row = rows[b];
-                float[] so = row.stageOb;
                 int dst = (out + b) * obs;
                 int src = t * obs;
-                for (int c = 0; c < obs; c++) in[dst + c] = so[src + c];
+                if (in instanceof float[] fin) {
+                    float[] so = (float[]) row.stageOb;
+                    for (int c = 0; c < obs; c++) fin[dst + c] = so[src + c];
+                } else {
+                    System.arraycopy(row.stageOb, src, in, dst, obs); // a frame of bytes
+                }
                 if (act == 0) {
                     tg[out + b] = row.stageGt[t];
                 } else {
@@ -383,13 +422,16 @@ public final class Dataset implements AutoCloseable {
         final Env env;
         final TrialBased trials;
         final int obSize;
+        final int[] obShape;
+        final boolean bytes;
         final int actSize;
         float[] ob;
+        byte[] frames;
         int[] gt;
         float[] gtv;
         int len;
         int pos;
-        float[] stageOb;
+        Object stageOb; // float[], or byte[] for images
         long[] stageGt;
         float[] stageGv;
 
@@ -400,10 +442,14 @@ public final class Dataset implements AutoCloseable {
                 throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
                         + "(observations and ground truth of whole trials)");
             }
-            if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
-                throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box observation space, got " + env.observationSpace());
+            if (!(env.observationSpace() instanceof Box box)
+                    || (box.shape().length != 1 && box.dtype() != Box.DType.UINT8)) {
+                throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box or uint8 image observation space, got "
+                        + env.observationSpace());
             }
             this.obSize = box.size();
+            this.obShape = box.shape();
+            this.bytes = box.dtype() == Box.DType.UINT8;
             int trialOb = trials.observationSpace() instanceof Box tb ? tb.size() : -1;
             if (trialOb != obSize) {
                 throw new IllegalArgumentException(env.name() + ": a wrapper above the trial wrappers changes the observations step by "
@@ -420,8 +466,13 @@ public final class Dataset implements AutoCloseable {
             }
         }
 
+        /** The trial's observation matrix: float[], or byte[] frames. */
+        Object obMatrix() {
+            return bytes ? frames : ob;
+        }
+
         void stage(int seqLen) {
-            stageOb = new float[seqLen * obSize];
+            stageOb = bytes ? new byte[seqLen * obSize] : new float[seqLen * obSize];
             if (actSize == 0) stageGt = new long[seqLen];
             else stageGv = new float[seqLen * actSize];
         }
@@ -445,9 +496,16 @@ public final class Dataset implements AutoCloseable {
                         + "so it cannot make a Dataset");
             }
             len = trials.trialLength();
-            ob = trials.trialObservations();
-            if (len <= 0 || ob == null || ob.length < len * obSize) {
-                throw new NeuroGymException(env.name() + ": trial observations hold " + (ob == null ? 0 : ob.length)
+            int held;
+            if (bytes) {
+                frames = trials.trialFrames();
+                held = frames == null ? 0 : frames.length;
+            } else {
+                ob = trials.trialObservations();
+                held = ob == null ? 0 : ob.length;
+            }
+            if (len <= 0 || held < len * obSize) {
+                throw new NeuroGymException(env.name() + ": trial observations hold " + held
                         + " values, a trial of " + len + " steps needs " + len * obSize);
             }
             if (actSize == 0) {
