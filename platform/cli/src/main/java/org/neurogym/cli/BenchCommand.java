@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure a task's speed: steps/s of a random agent through the public step, new trials/s, and "
-                + "Dataset timesteps/s (batch 16, seq 100) on one thread and on all cores.",
+                + "Dataset timesteps/s (batch 16, seq 100) on one thread and on all cores; for a pixel task also the "
+                + "frames rendered per second on one core (frames are drawn when a trial is built).",
                 "Each figure is the median of 3 rounds after a warm-up; for allocation figures use the JMH benchmarks."})
 final class BenchCommand implements Callable<Integer> {
     static final int BATCH = 16;
@@ -62,11 +63,15 @@ final class BenchCommand implements Callable<Integer> {
 
         double steps;
         double trials;
+        double frames = Double.NaN;
         boolean supervised;
         try (Env env = made.env()) {
             steps = median(stepRate(env, round));
             TrialBased tb = Agents.trialBased(env);
-            trials = tb == null ? Double.NaN : median(trialRate(env, tb, round));
+            boolean pixels = tb != null && tb.trialFrames() != null;
+            double[] trialRates = tb == null ? null : trialRate(env, tb, round, pixels);
+            trials = tb == null ? Double.NaN : median(Arrays.copyOfRange(trialRates, 0, ROUNDS));
+            if (pixels) frames = median(Arrays.copyOfRange(trialRates, ROUNDS, 2 * ROUNDS));
             supervised = tb != null && hasGroundTruth(tb);
         }
         Double oneThread = null;
@@ -85,6 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("java", System.getProperty("java.version"));
             m.put("stepsPerSecond", steps);
             m.put("newTrialsPerSecond", Double.isNaN(trials) ? null : trials);
+            m.put("framesPerSecond", Double.isNaN(frames) ? null : frames);
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("batchSize", BATCH);
             d.put("seqLen", SEQ);
@@ -98,6 +104,7 @@ final class BenchCommand implements Callable<Integer> {
                     + System.getProperty("java.version") + ", median of " + ROUNDS + " rounds)");
             out.printf("  steps/s (random agent, public step)   %s%n", Output.number(Math.round(steps)));
             out.printf("  new trials/s                          %s%n", Double.isNaN(trials) ? "n/a" : Output.number(Math.round(trials)));
+            if (!Double.isNaN(frames)) out.printf("  frames rendered/s, 1 core            %s%n", Output.number(Math.round(frames)));
             if (supervised) {
                 out.printf("  dataset timesteps/s, 1 thread         %s%n", Output.number(Math.round(oneThread)));
                 out.printf("  dataset timesteps/s, %d threads%s      %s%n", cores, cores < 10 ? " " : "", Output.number(Math.round(allCores)));
@@ -126,7 +133,8 @@ final class BenchCommand implements Callable<Integer> {
             do {
                 for (int i = 0; i < 4096; i++) {
                     StepResult res = discrete ? env.step(agent.act(ob)) : env.step(agent.actContinuous(ob));
-                    ob = res.observation();
+                    // a pixel task's observation stays bytes: the random agent does not look at it
+                    if (res.observationBytes() == null) ob = res.observation();
                 }
                 n += 4096;
                 elapsed = System.nanoTime() - start;
@@ -136,23 +144,33 @@ final class BenchCommand implements Callable<Integer> {
         return Arrays.copyOfRange(rates, 1, rates.length);
     }
 
-    private double[] trialRate(Env env, TrialBased tb, long roundNanos) {
-        double[] rates = new double[ROUNDS + 1];
+    /** New trials per second in each round, followed by the frames (steps) those trials drew per second. */
+    private double[] trialRate(Env env, TrialBased tb, long roundNanos, boolean pixels) {
+        double[] rates = new double[2 * ROUNDS + 2];
         Map<String, Object> none = Map.of();
+        int chunk = pixels ? 4 : 256; // a pixel trial draws a hundred frames or so
         for (int r = 0; r <= ROUNDS; r++) {
             long budget = r == 0 ? roundNanos * ROUNDS / 2 : roundNanos;
             long n = 0;
+            long stepsDrawn = 0;
             long start = System.nanoTime();
             long elapsed;
             do {
-                for (int i = 0; i < 256; i++) tb.newTrial(none);
-                n += 256;
+                for (int i = 0; i < chunk; i++) {
+                    tb.newTrial(none);
+                    stepsDrawn += tb.trialLength();
+                }
+                n += chunk;
                 elapsed = System.nanoTime() - start;
             } while (elapsed < budget);
             rates[r] = n / (elapsed / 1e9);
+            rates[ROUNDS + 1 + r] = stepsDrawn / (elapsed / 1e9);
         }
         env.reset(seed);
-        return Arrays.copyOfRange(rates, 1, rates.length);
+        double[] out = new double[2 * ROUNDS];
+        System.arraycopy(rates, 1, out, 0, ROUNDS);
+        System.arraycopy(rates, ROUNDS + 2, out, ROUNDS, ROUNDS);
+        return out;
     }
 
     private double[] datasetRate(Host host, int threads, long roundNanos) {

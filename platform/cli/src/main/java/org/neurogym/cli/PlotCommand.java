@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.neurogym.api.Env;
 import org.neurogym.core.json.Json;
 import org.neurogym.plot.figure.TrialsFigure;
+import org.neurogym.plot.frames.FrameImages;
+import org.neurogym.plot.frames.TrialFrames;
 import org.neurogym.plot.record.Recorder;
 import org.neurogym.plot.record.Recording;
 import picocli.CommandLine.ArgGroup;
@@ -75,6 +77,7 @@ final class PlotCommand implements Callable<Integer> {
         EnvOptions.Made made = envOptions.make(main.host(), id);
         Recording rec;
         try (Env env = made.env()) {
+            if (TrialFrames.isPixelTask(env)) return plotFrames(made, env, trials);
             var a = AgentSpec.make(agent, env, seed);
             rec = trials > 0 ? Recorder.trials(env, a, seed, trials) : Recorder.steps(env, a, seed, length.steps);
         }
@@ -96,6 +99,26 @@ final class PlotCommand implements Callable<Integer> {
         } else {
             w.println("wrote " + out + " (" + made.entry().id() + ", " + rec.completedTrials() + " trials, " + rec.steps()
                     + " steps, agent " + agent + ", mean performance " + Output.fixed(rec.meanPerformance(), 2) + ")");
+        }
+        return Main.OK;
+    }
+
+    /** A pixel task: a strip of frames per trial (its observations are images, not channel traces). */
+    private Integer plotFrames(EnvOptions.Made made, Env env, int trials) {
+        if (trials == 0) throw new IllegalArgumentException(made.entry().id() + " observes images: give --trials, not --steps");
+        TrialFrames frames = TrialFrames.record(env, seed, trials);
+        FrameImages.writeStrip(frames, Math.max(4, Math.min(12, (width - 150) / 106)), 1, out);
+        PrintWriter w = spec.commandLine().getOut();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("task", made.entry().id());
+            m.put("seed", seed);
+            m.put("steps", frames.count());
+            m.put("trials", trials);
+            m.put("out", out.toString());
+            w.println(Json.write(m));
+        } else {
+            w.println("wrote " + out + " (" + made.entry().id() + ", " + trials + " trials as strips of frames, " + frames.count() + " steps)");
         }
         return Main.OK;
     }

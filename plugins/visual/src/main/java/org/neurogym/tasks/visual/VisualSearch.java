@@ -116,6 +116,7 @@ public final class VisualSearch extends TrialEnv {
         trial.put("ground_truth", gt.clone());
 
         addPeriods("fixation", "sample", "delay", "decision");
+        canvas.clear(RandomDotMotion.BACKGROUND);
         paint("fixation");
         canvas.clear(RandomDotMotion.BACKGROUND);
         drawLine(0, 0, angles[0], colors, 0);
