@@ -1,9 +1,6 @@
 package org.neurogym.api;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +21,13 @@ import org.neurogym.api.timing.Timing;
  * keeping, the end of trials, the order in which a step reports) lives here, once.
  *
  * <p>Step order, as in the reference: the task judges the action; the step's ground truth is
- * recorded; time advances; a trial that ran out of time ends (adding {@code r_tmax}); an ended
+ * recorded; time advances; a trial that ran out of time ends ({@link #onTrialTimeout} judges it); an ended
  * trial reports its performance and the next trial is generated (by the top of the wrapper
  * stack); the observation returned is the one of the <em>next</em> step.
  *
- * <p>Trial matrices are flat primitive arrays, reused from trial to trial when large enough.
+ * <p>Trial matrices are flat primitive arrays, reused from trial to trial when large enough. The
+ * bookkeeping behind the protected period and matrix methods lives in the package-private
+ * {@code Periods} and {@code TrialMatrices}.
  */
 public abstract class TrialEnv implements TrialBased {
 
@@ -41,9 +40,6 @@ public abstract class TrialEnv implements TrialBased {
     /** The performance of the current trial, set by the task (1 for a correct trial); reported when it ends. */
     protected double performance;
 
-    /** Reward added when a trial runs out of time without the task ending it (the reference's {@code r_tmax}). */
-    protected double rTmax;
-
     private boolean seeded;
     private Map<String, Double> rewards = Map.of();
     private Map<String, Timing> timing = Map.of();
@@ -53,22 +49,8 @@ public abstract class TrialEnv implements TrialBased {
     private int actionSize; // 0 for discrete
     private StepResult result;
 
-    // periods of the current trial, in steps
-    private final Map<String, Integer> periodSlot = new HashMap<>();
-    private final List<String> periodNames = new ArrayList<>();
-    private int[] startSteps = new int[8];
-    private int[] endSteps = new int[8];
-    private int trialEndSteps;
-
-    // trial matrices
-    private float[] ob = new float[0];
-    private byte[] frames; // the trial matrix instead of ob when observations are uint8 images, else null
-    private int[] gt = new int[0];
-    private float[] gtVector = new float[0];
-    private boolean obBuilt;
-    private boolean gtBuilt;
-    private boolean hasGt;
-    private double defaultObValue;
+    private final Periods periods = new Periods(this);
+    private final TrialMatrices matrices = new TrialMatrices(this);
 
     private int tInd;
     private int numTrials;
@@ -143,13 +125,33 @@ public abstract class TrialEnv implements TrialBased {
         this.actionSpace = action;
         this.obSize = observation.size();
         this.actionSize = action instanceof Box b ? b.size() : 0;
-        this.frames = image ? new byte[0] : null;
         this.result = image ? StepResult.ofBytes(obSize, actionSize) : new StepResult(obSize, actionSize);
+        matrices.setSizes(obSize, actionSize);
+        if (image) matrices.useFrames();
+        requireJudgement(action);
+    }
+
+    /**
+     * A task must judge the actions it declares: fails at construction, naming the method, when
+     * the task's class does not override the {@code onStep} its action space calls.
+     */
+    private void requireJudgement(Space action) {
+        Class<?> type = actionSize == 0 ? int.class : float[].class;
+        for (Class<?> c = getClass(); c != TrialEnv.class; c = c.getSuperclass()) {
+            try {
+                c.getDeclaredMethod("onStep", type, StepResult.class);
+                return;
+            } catch (NoSuchMethodException notHere) {
+                // look in the superclass
+            }
+        }
+        throw new IllegalStateException(getClass().getName() + " declares the action space " + action
+                + " but does not override onStep(" + type.getSimpleName() + " action, StepResult out) to judge its actions");
     }
 
     /** The value every observation starts from in a new trial (the reference's {@code _default_ob_value}; 0 by default). */
     protected final void setDefaultObValue(double value) {
-        this.defaultObValue = value;
+        matrices.setDefaultObValue(value);
     }
 
     /** The declared rewards (after overrides). */
@@ -177,15 +179,26 @@ public abstract class TrialEnv implements TrialBased {
     /** Called by reset before the episode's first trial, after reseeding: clear state kept across trials here. */
     protected void onReset() {}
 
-    /** Judges a discrete action: set reward, {@code newTrial}, performance. Override in discrete tasks. */
+    /**
+     * Judges a discrete action: set reward, {@code newTrial}, performance. A task with a
+     * {@link Discrete} action space must override it ({@link #defineSpaces} checks).
+     */
     protected void onStep(int action, StepResult out) {
-        throw new UnsupportedOperationException(name() + " takes continuous actions");
+        throw new IllegalStateException(name() + " does not judge discrete actions");
     }
 
-    /** Judges a continuous action. Override in tasks with a Box action space. */
+    /** Judges a continuous action. A task with a Box action space must override it ({@link #defineSpaces} checks). */
     protected void onStep(float[] action, StepResult out) {
-        throw new UnsupportedOperationException(name() + " takes discrete actions");
+        throw new IllegalStateException(name() + " does not judge continuous actions");
     }
+
+    /**
+     * Judges a trial that ran out of time: called after the last step's {@link #onStep} when the task
+     * did not end the trial itself, before the trial's performance is reported. Add the reward of a
+     * trial that times out here (the reference's {@code r_tmax}, e.g. a "miss") or set
+     * {@link #performance} (e.g. a withheld response that is correct). Does nothing by default.
+     */
+    protected void onTrialTimeout(StepResult out) {}
 
     /** Where breaking fixation is judged by {@link #judgeFixateThenDecide}. */
     protected enum FixationRule {
@@ -224,28 +237,32 @@ public abstract class TrialEnv implements TrialBased {
 
     /** Samples the duration of {@code period} from its timing, floored to a multiple of dt (ms). */
     protected final double sampleTime(String period) {
-        return durationSteps(period, trialEndSteps) * dt;
+        return durationSteps(period, periods.trialEnd()) * dt;
     }
 
-    /** Adds {@code period} starting at time 0, with its sampled duration. */
+    /**
+     * Adds {@code period} starting at step 0 (the start of the trial), with its sampled duration.
+     * Periods do not follow each other by themselves: use {@link #addPeriodAfter} or
+     * {@link #addPeriods} for a sequence.
+     */
     protected final void addPeriod(String period) {
         putPeriod(period, 0, durationSteps(period, 0));
     }
 
-    /** Adds {@code period} starting at time 0 with a given duration in ms (floored to dt). */
+    /** Adds {@code period} starting at step 0 with a given duration in ms (floored to dt). */
     protected final void addPeriod(String period, double durationMs) {
         putPeriod(period, 0, floorSteps(durationMs));
     }
 
     /** Adds {@code period} starting when {@code after} ends, with its sampled duration. */
     protected final void addPeriodAfter(String period, String after) {
-        int start = periodEnd(after);
+        int start = periods.end(after);
         putPeriod(period, start, durationSteps(period, start));
     }
 
     /** Adds {@code period} starting when {@code after} ends, with a given duration in ms. */
     protected final void addPeriodAfter(String period, String after, double durationMs) {
-        putPeriod(period, periodEnd(after), floorSteps(durationMs));
+        putPeriod(period, periods.end(after), floorSteps(durationMs));
     }
 
     /** Adds {@code period} starting at {@code startMs}, with its sampled duration. */
@@ -256,8 +273,8 @@ public abstract class TrialEnv implements TrialBased {
 
     /** Adds {@code period} so that it ends when {@code before} starts, with its sampled duration. */
     protected final void addPeriodBefore(String period, String before) {
-        int d = durationSteps(period, trialEndSteps);
-        putPeriod(period, periodStart(before) - d, d);
+        int d = durationSteps(period, periods.trialEnd());
+        putPeriod(period, periods.start(before) - d, d);
     }
 
     /**
@@ -269,76 +286,62 @@ public abstract class TrialEnv implements TrialBased {
         putPeriod(period, startStep, steps);
     }
 
-    /** Adds the periods one after the other from time 0, each with its sampled duration. */
-    protected final void addPeriods(String... periods) {
-        for (int i = 0; i < periods.length; i++) {
-            int start = i == 0 ? 0 : periodEnd(periods[i - 1]);
-            putPeriod(periods[i], start, durationSteps(periods[i], start));
+    /** Adds the periods one after the other, the first at step 0, each with its sampled duration. */
+    protected final void addPeriods(String... names) {
+        for (int i = 0; i < names.length; i++) {
+            int start = i == 0 ? 0 : periods.end(names[i - 1]);
+            putPeriod(names[i], start, durationSteps(names[i], start));
         }
     }
 
-    /** Adds the periods one after the other from time 0 with given durations in ms. */
-    protected final void addPeriods(String[] periods, double[] durationsMs) {
-        if (periods.length != durationsMs.length) {
-            throw new IllegalArgumentException(periods.length + " periods but " + durationsMs.length + " durations");
+    /** Adds the periods one after the other, the first at step 0, with given durations in ms. */
+    protected final void addPeriods(String[] names, double[] durationsMs) {
+        if (names.length != durationsMs.length) {
+            throw new IllegalArgumentException(names.length + " periods but " + durationsMs.length + " durations");
         }
-        for (int i = 0; i < periods.length; i++) {
-            putPeriod(periods[i], i == 0 ? 0 : periodEnd(periods[i - 1]), floorSteps(durationsMs[i]));
+        for (int i = 0; i < names.length; i++) {
+            putPeriod(names[i], i == 0 ? 0 : periods.end(names[i - 1]), floorSteps(durationsMs[i]));
         }
     }
 
     /** True when the current step lies in {@code period} (false for a period this trial does not have). */
     protected final boolean inPeriod(String period) {
-        return inPeriod(period, tInd);
+        return periods.contains(period, tInd);
     }
 
     /** True when step {@code step} of the trial lies in {@code period}. */
     protected final boolean inPeriod(String period, int step) {
-        Integer slot = periodSlot.get(period);
-        if (slot == null) return false;
-        return startSteps[slot] <= step && step < endSteps[slot];
+        return periods.contains(period, step);
     }
 
     /** The first step of {@code period} in the current trial. */
     public final int periodStart(String period) {
-        return startSteps[slot(period)];
+        return periods.start(period);
     }
 
     /** The step after the last of {@code period} in the current trial. */
     public final int periodEnd(String period) {
-        return endSteps[slot(period)];
+        return periods.end(period);
     }
 
     /** The start of {@code period} in ms since trial start. */
     protected final double startTime(String period) {
-        return periodStart(period) * dt;
+        return periods.start(period) * dt;
     }
 
     /** The end of {@code period} in ms since trial start. */
     protected final double endTime(String period) {
-        return periodEnd(period) * dt;
+        return periods.end(period) * dt;
     }
 
     /** True when this trial has {@code period}. */
     public final boolean hasPeriod(String period) {
-        Integer slot = periodSlot.get(period);
-        return slot != null && startSteps[slot] >= 0;
+        return periods.has(period);
     }
 
     /** The periods of the current trial, in the order they were added. */
     public final List<String> periods() {
-        List<String> out = new ArrayList<>();
-        for (String p : periodNames) if (hasPeriod(p)) out.add(p);
-        return out;
-    }
-
-    private int slot(String period) {
-        Integer slot = periodSlot.get(period);
-        if (slot == null || startSteps[slot] < 0) {
-            throw new NeuroGymException("period '" + period + "' has not been added to this trial of " + name()
-                    + " (periods: " + periods() + ")");
-        }
-        return slot;
+        return periods.present();
     }
 
     private int floorSteps(double ms) {
@@ -346,41 +349,28 @@ public abstract class TrialEnv implements TrialBased {
         return (int) Math.floor(ms / dt);
     }
 
-    private int durationSteps(String period, int startSteps) {
+    private int durationSteps(String period, int startStep) {
         Timing t = timing.get(period);
         if (t == null) {
             throw new NeuroGymException(name() + " has no timing for period '" + period + "' (timing: " + timing.keySet() + ")");
         }
         if (t instanceof Timing.Until u) {
             // The reference measures from the previous trial's end here; we measure from this period's start.
-            double d = u.end() - startSteps * dt;
+            double d = u.end() - startStep * dt;
             if (d < 0) {
                 throw new NeuroGymException("'until' time " + u.end() + " of period '" + period
-                        + "' is before the period's start at " + startSteps * dt + " ms");
+                        + "' is before the period's start at " + startStep * dt + " ms");
             }
             return floorSteps(d);
         }
         return floorSteps(t.sample(rng));
     }
 
-    private void putPeriod(String period, int start, int duration) {
-        if (obBuilt || gtBuilt) {
+    private void putPeriod(String period, int start, int steps) {
+        if (matrices.written()) {
             throw new NeuroGymException("cannot add period '" + period + "' after observations or ground truth were written");
         }
-        if (start < 0) throw new NeuroGymException("period '" + period + "' would start before the trial");
-        Integer slot = periodSlot.get(period);
-        if (slot == null) {
-            slot = periodNames.size();
-            periodNames.add(period);
-            periodSlot.put(period, slot);
-            if (slot >= startSteps.length) {
-                startSteps = Arrays.copyOf(startSteps, slot * 2);
-                endSteps = Arrays.copyOf(endSteps, slot * 2);
-            }
-        }
-        startSteps[slot] = start;
-        endSteps[slot] = start + duration;
-        trialEndSteps = Math.max(trialEndSteps, start + duration);
+        periods.put(period, start, steps);
     }
 
     // ------------------------------------------------------------------ observations
@@ -435,6 +425,20 @@ public abstract class TrialEnv implements TrialBased {
         writeOb(period, null, 0, values, true);
     }
 
+    /**
+     * Adds {@code value} to channel(s) {@code where} over steps {@code fromStep} (inclusive) to
+     * {@code toStep} (exclusive) of the trial, clipped to the trial: for spans that are not a
+     * period (e.g. a pulse that starts inside one).
+     */
+    protected final void addObSteps(double value, int fromStep, int toStep, String where) {
+        int to = Math.min(toStep, periods.trialEnd());
+        if (fromStep < 0 || fromStep > to) {
+            throw new NeuroGymException(name() + ": observation steps " + fromStep + ".." + toStep
+                    + " outside the trial of " + periods.trialEnd() + " steps");
+        }
+        matrices.write(periods.trialEnd(), fromStep, to, channelOf(where), value, null, false);
+    }
+
     /** Adds Gaussian noise N(mu, sigma) to every element in {@code period} (null: whole trial). */
     protected final void addRandn(double mu, double sigma, String period) {
         addRandn(mu, sigma, period, null);
@@ -442,19 +446,8 @@ public abstract class TrialEnv implements TrialBased {
 
     /** Adds Gaussian noise N(mu, sigma) to channel(s) {@code where} in {@code period}. */
     protected final void addRandn(double mu, double sigma, String period, String where) {
-        requireFloatObservations();
-        buildOb();
         int[] cols = where == null ? null : channelOf(where);
-        int from = period == null ? 0 : periodStart(period);
-        int to = period == null ? trialEndSteps : periodEnd(period);
-        for (int t = from; t < to; t++) {
-            int row = t * obSize;
-            if (cols == null) {
-                for (int c = 0; c < obSize; c++) ob[row + c] += (float) (mu + rng.gaussian() * sigma);
-            } else {
-                for (int c : cols) ob[row + c] += (float) (mu + rng.gaussian() * sigma);
-            }
-        }
+        matrices.addNoise(periods.trialEnd(), periods.startOrFirst(period), periods.endOrLast(period), cols, mu, sigma, rng);
     }
 
     /** The indices of observation channel {@code where}. */
@@ -467,9 +460,7 @@ public abstract class TrialEnv implements TrialBased {
      * ({@code ob[t * observationSize() + c]}); for time-varying inputs that the helpers above do not cover.
      */
     protected final float[] ob() {
-        requireFloatObservations();
-        buildOb();
-        return ob;
+        return matrices.ob(periods.trialEnd());
     }
 
     /**
@@ -479,13 +470,7 @@ public abstract class TrialEnv implements TrialBased {
      * stepping and datasets see the same pixels.
      */
     protected final byte[] frames() {
-        if (frames == null) throw new NeuroGymException(name() + " observes floats, not uint8 frames: write ob() instead");
-        buildOb();
-        return frames;
-    }
-
-    private void requireFloatObservations() {
-        if (frames != null) throw new NeuroGymException(name() + " observes uint8 frames: draw them into frames()");
+        return matrices.frames(periods.trialEnd());
     }
 
     /** The length of one observation. */
@@ -493,39 +478,8 @@ public abstract class TrialEnv implements TrialBased {
         return obSize;
     }
 
-    private void writeOb(String period, int[] cols, double scalar, double[] vec, boolean reset) {
-        requireFloatObservations();
-        buildOb();
-        int from = period == null ? 0 : periodStart(period);
-        int to = period == null ? trialEndSteps : periodEnd(period);
-        int width = cols == null ? obSize : cols.length;
-        if (vec != null && vec.length != width) {
-            throw new NeuroGymException(name() + ": observation value has " + vec.length + " elements, the target has " + width);
-        }
-        for (int t = from; t < to; t++) {
-            int row = t * obSize;
-            for (int i = 0; i < width; i++) {
-                int c = cols == null ? i : cols[i];
-                if (c < 0 || c >= obSize) throw new NeuroGymException("observation index " + c + " outside 0.." + (obSize - 1));
-                float v = (float) (vec == null ? scalar : vec[i]);
-                if (reset) ob[row + c] = v;
-                else ob[row + c] += v;
-            }
-        }
-    }
-
-    private void buildOb() {
-        if (obBuilt) return;
-        int n = trialEndSteps * obSize;
-        if (frames != null) {
-            if (frames.length < n) frames = new byte[Math.max(n, frames.length * 2)];
-            Arrays.fill(frames, 0, n, (byte) 0);
-            obBuilt = true;
-            return;
-        }
-        if (ob.length < n) ob = new float[Math.max(n, ob.length * 2)];
-        Arrays.fill(ob, 0, n, (float) defaultObValue);
-        obBuilt = true;
+    private void writeOb(String period, int[] cols, double scalar, double[] vec, boolean replace) {
+        matrices.write(periods.trialEnd(), periods.startOrFirst(period), periods.endOrLast(period), cols, scalar, vec, replace);
     }
 
     // ------------------------------------------------------------------ ground truth
@@ -537,21 +491,16 @@ public abstract class TrialEnv implements TrialBased {
 
     /** Sets the ground truth in {@code period} (null: the whole trial) to {@code action}. */
     protected final void setGroundTruth(int action, String period) {
-        buildGt();
-        if (actionSize > 0) throw new NeuroGymException(name() + " has a Box action space: set a vector ground truth");
-        int from = period == null ? 0 : periodStart(period);
-        int to = period == null ? trialEndSteps : periodEnd(period);
-        Arrays.fill(gt, from, to, action);
+        matrices.setGroundTruth(periods.trialEnd(), action, periods.startOrFirst(period), periods.endOrLast(period));
     }
 
     /** Sets the ground truth of steps {@code fromStep} (inclusive) to {@code toStep} (exclusive) of the trial. */
     protected final void setGroundTruthSteps(int action, int fromStep, int toStep) {
-        buildGt();
-        if (actionSize > 0) throw new NeuroGymException(name() + " has a Box action space: set a vector ground truth");
-        if (fromStep < 0 || toStep > trialEndSteps || fromStep > toStep) {
-            throw new NeuroGymException(name() + ": ground-truth steps " + fromStep + ".." + toStep + " outside the trial of " + trialEndSteps + " steps");
+        int steps = periods.trialEnd();
+        if (fromStep < 0 || toStep > steps || fromStep > toStep) {
+            throw new NeuroGymException(name() + ": ground-truth steps " + fromStep + ".." + toStep + " outside the trial of " + steps + " steps");
         }
-        Arrays.fill(gt, fromStep, toStep, action);
+        matrices.setGroundTruth(steps, action, fromStep, toStep);
     }
 
     /**
@@ -568,40 +517,17 @@ public abstract class TrialEnv implements TrialBased {
 
     /** Sets the ground truth in {@code period} (null: whole trial) to a continuous action. */
     protected final void setGroundTruth(double[] action, String period) {
-        buildGt();
-        if (actionSize == 0) throw new NeuroGymException(name() + " has a discrete action space: set an integer ground truth");
-        if (action.length != actionSize) {
-            throw new NeuroGymException(name() + ": ground truth has " + action.length + " elements, actions have " + actionSize);
-        }
-        int from = period == null ? 0 : periodStart(period);
-        int to = period == null ? trialEndSteps : periodEnd(period);
-        for (int t = from; t < to; t++) {
-            for (int i = 0; i < actionSize; i++) gtVector[t * actionSize + i] = (float) action[i];
-        }
+        matrices.setGroundTruth(periods.trialEnd(), action, periods.startOrFirst(period), periods.endOrLast(period));
     }
 
     /** The ground truth of the current step (discrete actions). */
     protected final int gtNow() {
-        return gt[tInd];
+        return matrices.groundTruthAt(tInd);
     }
 
     /** The current trial's ground-truth vectors for direct writing (Box actions), flat {@code [t * actionSize + i]}. */
     protected final float[] groundTruthVectors() {
-        buildGt();
-        return gtVector;
-    }
-
-    private void buildGt() {
-        if (gtBuilt) return;
-        if (actionSize == 0) {
-            if (gt.length < trialEndSteps) gt = new int[Math.max(trialEndSteps, gt.length * 2)];
-            Arrays.fill(gt, 0, trialEndSteps, 0);
-        } else {
-            int n = trialEndSteps * actionSize;
-            if (gtVector.length < n) gtVector = new float[Math.max(n, gtVector.length * 2)];
-            Arrays.fill(gtVector, 0, n, 0f);
-        }
-        gtBuilt = true;
+        return matrices.groundTruthVectors(periods.trialEnd());
     }
 
     // ------------------------------------------------------------------ time
@@ -626,18 +552,12 @@ public abstract class TrialEnv implements TrialBased {
     @Override
     public final Trial newTrial(Map<String, ?> kwargs) {
         requireSpaces();
-        for (int i = 0; i < periodNames.size(); i++) {
-            startSteps[i] = -1;
-            endSteps[i] = -1;
-        }
-        trialEndSteps = 0;
-        obBuilt = false;
-        gtBuilt = false;
+        periods.clear();
+        matrices.clear();
         Trial t = new Trial(kwargs);
         onNewTrial(t);
-        buildOb(); // a trial always has an observation matrix, even if the task wrote nothing
-        hasGt = gtBuilt;
-        if (trialEndSteps == 0) throw new NeuroGymException(name() + " built a trial with no duration (no periods, or all of length 0)");
+        matrices.seal(periods.trialEnd()); // a trial always has an observation matrix, even if the task wrote nothing
+        if (periods.trialEnd() == 0) throw new NeuroGymException(name() + " built a trial with no duration (no periods, or all of length 0)");
         this.trial = t;
         numTrials++;
         return t;
@@ -668,7 +588,7 @@ public abstract class TrialEnv implements TrialBased {
         top.newTrial(Map.of());
         // Deviation: the reference takes a random step here; we return the trial's first observation.
         result.clear();
-        copyObservation(0);
+        matrices.copyObservation(0, result);
         return result.observation();
     }
 
@@ -702,18 +622,11 @@ public abstract class TrialEnv implements TrialBased {
 
     private StepResult finishStep() {
         StepResult out = result;
-        if (hasGt && !out.hasGroundTruth()) {
-            if (actionSize == 0) {
-                out.setGroundTruth(gt[tInd]);
-            } else {
-                System.arraycopy(gtVector, tInd * actionSize, out.groundTruthVector(), 0, actionSize);
-                out.markGroundTruthVector();
-            }
-        }
+        matrices.reportGroundTruth(tInd, out);
         tInd++;
-        if (tInd >= trialEndSteps && !out.newTrial()) {
+        if (tInd >= periods.trialEnd() && !out.newTrial()) {
             out.setNewTrial(true);
-            out.addReward(rTmax);
+            onTrialTimeout(out);
         }
         if (out.newTrial()) {
             out.setPerformance(performance);
@@ -724,18 +637,10 @@ public abstract class TrialEnv implements TrialBased {
             Trial next = top.newTrial(Map.of());
             out.setTrial(next);
         }
-        if (!out.observationProvided()) copyObservation(tInd);
-        return out;
-    }
-
-    /** Puts step {@code t}'s observation into the result: a frame's bytes as they are, or the float row. */
-    private void copyObservation(int t) {
-        if (frames != null) {
-            System.arraycopy(frames, t * obSize, result.observationBytes(), 0, obSize);
-            result.observationBytesChanged();
-        } else {
-            System.arraycopy(ob, t * obSize, result.observation(), 0, obSize);
+        if (!out.observationProvided()) {
+            matrices.copyObservation(tInd, out);
         }
+        return out;
     }
 
     private void requireSpaces() {
@@ -766,32 +671,32 @@ public abstract class TrialEnv implements TrialBased {
 
     @Override
     public final int trialLength() {
-        return trialEndSteps;
+        return periods.trialEnd();
     }
 
     @Override
     public final float[] trialObservations() {
-        return ob;
+        return matrices.ob();
     }
 
     @Override
     public final byte[] trialFrames() {
-        return frames;
+        return matrices.frames();
     }
 
     @Override
     public final int[] trialGroundTruth() {
-        return actionSize == 0 && hasGt ? gt : null;
+        return matrices.groundTruth();
     }
 
     @Override
     public final float[] trialGroundTruthVector() {
-        return actionSize > 0 && hasGt ? gtVector : null;
+        return matrices.groundTruthVector();
     }
 
     @Override
     public final boolean hasGroundTruth() {
-        return hasGt;
+        return matrices.hasGroundTruth();
     }
 
     @Override
@@ -801,22 +706,15 @@ public abstract class TrialEnv implements TrialBased {
 
     /** Moves a period of the trial just built (for {@link TrialWrapper#movePeriod}). */
     final void reshapePeriod(String period, int startStep, int endStep) {
-        int slot = slot(period);
-        if (startStep < 0 || endStep < startStep || endStep > trialEndSteps) {
-            throw new NeuroGymException("cannot move period '" + period + "' to steps " + startStep + ".." + endStep
-                    + " of a trial of " + trialEndSteps + " steps");
-        }
-        startSteps[slot] = startStep;
-        endSteps[slot] = endStep;
+        periods.move(period, startStep, endStep);
     }
 
     /** Ends the trial just built after {@code steps} steps (for {@link TrialWrapper#shortenTrial}). */
     final void shortenTrial(int steps) {
-        if (steps < 1 || steps > trialEndSteps) {
-            throw new NeuroGymException("cannot shorten a trial of " + trialEndSteps + " steps to " + steps);
+        if (steps >= 1 && tInd >= steps) {
+            throw new NeuroGymException("cannot shorten the trial to " + steps + " steps: it is at step " + tInd);
         }
-        if (tInd >= steps) throw new NeuroGymException("cannot shorten the trial to " + steps + " steps: it is at step " + tInd);
-        trialEndSteps = steps;
+        periods.shorten(steps);
     }
 
     /** Makes {@code top} build this task's trials from now on (itself by default); see {@link TrialBased#setTop}. */
@@ -839,7 +737,7 @@ public abstract class TrialEnv implements TrialBased {
         try {
             for (int i = 0; i < trials; i++) {
                 newTrial(Map.of());
-                lengths[i] = trialEndSteps;
+                lengths[i] = periods.trialEnd();
             }
         } finally {
             rng = saved;

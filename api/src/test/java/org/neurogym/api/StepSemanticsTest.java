@@ -27,7 +27,7 @@ class StepSemanticsTest {
      */
     static ToyTask threeStepTask() {
         return new ToyTask(100, Box.unbounded(2), new Discrete(3), "fixation", 200, "decision", 100)
-                .withRTmax(-0.5)
+                .withTimeoutReward(-0.5)
                 .onTrial((t, trial) -> {
                     t.addPeriods("fixation", "decision");
                     float[] ob = t.ob();
@@ -74,12 +74,66 @@ class StepSemanticsTest {
     }
 
     @Test
-    void rTmaxIsAddedToTheTasksRewardOnTheTimeoutStep() {
+    void theTimeoutHookAddsToTheTasksRewardOnTheTimeoutStep() {
         ToyTask env = threeStepTask().onStep((t, action, out) -> out.setReward(1));
         env.reset(0);
         env.step(0);
         env.step(0);
         assertEquals(0.5, env.step(0).reward());
+    }
+
+    @Test
+    void theTimeoutHookJudgesOnlyTrialsThatRunOutOfTimeAndItsPerformanceIsReported() {
+        int[] calls = {0};
+        ToyTask env = threeStepTask().onTimeoutDo((t, out) -> {
+            calls[0]++;
+            assertEquals(t.trialLength(), t.stepIndex(), "called after the last step, before the next trial");
+            t.performance = 1; // a withheld response that is correct
+        });
+        env.reset(0);
+        env.step(0);
+        env.step(0);
+        StepResult r = env.step(0); // withheld to the end
+        assertTrue(r.newTrial());
+        assertEquals(1.0, r.performance());
+        assertEquals(1, calls[0]);
+        r = env.step(2); // the task ends this trial itself: no timeout
+        assertTrue(r.newTrial());
+        assertEquals(0.0, r.performance());
+        assertEquals(1, calls[0]);
+    }
+
+    @Test
+    void aDiscreteTaskThatDoesNotJudgeItsActionsFailsAtConstructionNamingTheMethod() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TrialEnv(100) {
+            {
+                defineSpaces(Box.unbounded(1), new Discrete(2));
+            }
+
+            @Override
+            protected void onNewTrial(Trial trial) {
+                addPeriod("all", 100);
+            }
+        });
+        assertTrue(e.getMessage().contains("onStep(int action, StepResult out)"), e.getMessage());
+    }
+
+    @Test
+    void aContinuousTaskThatDoesNotJudgeItsActionsFailsAtConstructionNamingTheMethod() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new TrialEnv(100) {
+            {
+                defineSpaces(Box.unbounded(1), Box.unbounded(2));
+            }
+
+            @Override
+            protected void onNewTrial(Trial trial) {
+                addPeriod("all", 100);
+            }
+
+            @Override
+            protected void onStep(int action, StepResult out) {}
+        });
+        assertTrue(e.getMessage().contains("onStep(float[] action, StepResult out)"), e.getMessage());
     }
 
     @Test

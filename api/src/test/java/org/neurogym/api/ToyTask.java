@@ -25,6 +25,7 @@ final class ToyTask extends TrialEnv {
     StepBody stepBody = (task, action, out) -> {};
     VectorStepBody vectorStepBody = (task, action, out) -> {};
     java.util.function.Consumer<ToyTask> resetBody = task -> {};
+    java.util.function.BiConsumer<ToyTask, StepResult> timeoutBody = (task, out) -> {};
 
     /** @param timing period, timing pairs as {@link TrialEnv#defineTiming} reads them */
     ToyTask(double dt, Box observation, Space action, Object... timing) {
@@ -53,9 +54,19 @@ final class ToyTask extends TrialEnv {
         return this;
     }
 
-    ToyTask withRTmax(double r) {
-        this.rTmax = r;
+    ToyTask onTimeoutDo(java.util.function.BiConsumer<ToyTask, StepResult> body) {
+        this.timeoutBody = body;
         return this;
+    }
+
+    /** The reference's {@code r_tmax}: a reward added when a trial runs out of time. */
+    ToyTask withTimeoutReward(double r) {
+        return onTimeoutDo((task, out) -> out.addReward(r));
+    }
+
+    @Override
+    protected void onTrialTimeout(StepResult out) {
+        timeoutBody.accept(this, out);
     }
 
     @Override

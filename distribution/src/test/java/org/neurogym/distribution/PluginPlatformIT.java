@@ -74,7 +74,7 @@ class PluginPlatformIT {
                 for (String h : List.of("Plugin-Id", "Plugin-Version", "Plugin-Requires")) assertNotNull(a.getValue(h), n + ": " + h);
                 assertEquals("2", a.getValue("Bundle-ManifestVersion"), n);
                 assertNotNull(a.getValue("Bundle-SymbolicName"), n);
-                assertTrue(a.getValue("Import-Package").contains("org.neurogym.api;version=\"[0.1.0,0.2.0)\""), n + ": " + a.getValue("Import-Package"));
+                assertTrue(a.getValue("Import-Package").contains("org.neurogym.api;version=\"[0.2.0,0.3.0)\""), n + ": " + a.getValue("Import-Package"));
                 assertTrue(j.stream().noneMatch(e -> e.getName().startsWith("org/pf4j/") || e.getName().startsWith("org/neurogym/api/")),
                         n + ": no PF4J and no api inside");
             }

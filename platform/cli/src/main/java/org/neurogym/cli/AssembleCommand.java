@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -56,12 +58,28 @@ final class AssembleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path home = sourceHome();
+        Map<String, Plugin> available = pluginsOf(home);
+        Map<String, Plugin> chosen = chosen(available, home);
+        Path tarball = write(home, chosen.values());
+        if (json) reportJson(chosen.values(), tarball);
+        else reportText(chosen.keySet(), tarball);
+        return Main.OK;
+    }
+
+    /** --from, else the running distribution; it must look like one. */
+    private Path sourceHome() {
         Path home = from != null ? from : homeProperty();
         for (String part : List.of("bin", "lib", "plugins", "config")) {
             if (!Files.isDirectory(home.resolve(part))) {
                 throw new IllegalArgumentException((from != null ? "--from: " : "") + home + " is not a NeuroGym distribution (no " + part + "/)");
             }
         }
+        return home;
+    }
+
+    /** The plugin jars of a distribution by plugin id (the first jar of an id in name order; unreadable jars are not offered). */
+    private static Map<String, Plugin> pluginsOf(Path home) throws IOException {
         Map<String, Plugin> available = new TreeMap<>();
         try (Stream<Path> s = Files.list(home.resolve("plugins"))) {
             for (Path jar : s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList()) {
@@ -73,6 +91,11 @@ final class AssembleCommand implements Callable<Integer> {
                 }
             }
         }
+        return available;
+    }
+
+    /** --plugins by id, then the --add jars, then every required Plugin-Dependencies of those, transitively. */
+    private Map<String, Plugin> chosen(Map<String, Plugin> available, Path home) {
         Map<String, Plugin> chosen = new LinkedHashMap<>();
         for (String id : plugins) {
             String want = id.trim();
@@ -86,19 +109,29 @@ final class AssembleCommand implements Callable<Integer> {
             chosen.put(p.id(), p);
         }
         for (Path jar : add) {
-            if (!Files.isRegularFile(jar)) throw new IllegalArgumentException("--add: " + jar + " is not a file");
-            JarMetadata m;
-            try {
-                m = JarMetadata.read(jar);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("--add: " + jar + " is not a readable jar (" + e.getMessage() + ")");
-            }
-            if (m.id() == null || m.version() == null) {
-                throw new IllegalArgumentException("--add: " + jar + " is not a plugin jar (no Plugin-Id and Plugin-Version manifest headers)");
-            }
-            if (chosen.containsKey(m.id())) throw new IllegalArgumentException("--add: " + jar + " has plugin id '" + m.id() + "', already included");
-            chosen.put(m.id(), new Plugin(m.id(), m.version(), jar, m.dependencies()));
+            Plugin p = addedJar(jar);
+            if (chosen.containsKey(p.id())) throw new IllegalArgumentException("--add: " + jar + " has plugin id '" + p.id() + "', already included");
+            chosen.put(p.id(), p);
         }
+        addDependencies(chosen, available, home);
+        return chosen;
+    }
+
+    private static Plugin addedJar(Path jar) {
+        if (!Files.isRegularFile(jar)) throw new IllegalArgumentException("--add: " + jar + " is not a file");
+        JarMetadata m;
+        try {
+            m = JarMetadata.read(jar);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--add: " + jar + " is not a readable jar (" + e.getMessage() + ")");
+        }
+        if (m.id() == null || m.version() == null) {
+            throw new IllegalArgumentException("--add: " + jar + " is not a plugin jar (no Plugin-Id and Plugin-Version manifest headers)");
+        }
+        return new Plugin(m.id(), m.version(), jar, m.dependencies());
+    }
+
+    private static void addDependencies(Map<String, Plugin> chosen, Map<String, Plugin> available, Path home) {
         boolean grew = true;
         while (grew) {
             grew = false;
@@ -113,6 +146,13 @@ final class AssembleCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /**
+     * Copies the host (and the Maven repository new plugins build against, when the source has
+     * one) and the chosen plugin jars into --out; with --archive also DIR.tar.gz. Returns the archive or null.
+     */
+    private Path write(Path home, Collection<Plugin> chosen) throws IOException {
         if (Files.exists(out)) {
             boolean empty;
             try (Stream<Path> s = Files.list(out)) {
@@ -122,36 +162,37 @@ final class AssembleCommand implements Callable<Integer> {
         }
         Files.createDirectories(out);
         for (String part : List.of("bin", "lib", "config")) copyTree(home.resolve(part), out.resolve(part));
+        if (Files.isDirectory(home.resolve("repository"))) copyTree(home.resolve("repository"), out.resolve("repository"));
         Files.createDirectories(out.resolve("plugins"));
-        for (Plugin p : chosen.values()) Files.copy(p.jar(), out.resolve("plugins").resolve(p.jar().getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-        Path tarball = null;
-        if (archive) {
-            Path abs = out.toAbsolutePath().normalize();
-            tarball = abs.resolveSibling(abs.getFileName() + ".tar.gz");
-            TarGz.write(abs, tarball);
-        }
+        for (Plugin p : chosen) Files.copy(p.jar(), out.resolve("plugins").resolve(p.jar().getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+        if (!archive) return null;
+        Path abs = out.toAbsolutePath().normalize();
+        Path tarball = abs.resolveSibling(abs.getFileName() + ".tar.gz");
+        TarGz.write(abs, tarball);
+        return tarball;
+    }
 
-        PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("out", out.toAbsolutePath().normalize().toString());
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (Plugin p : chosen.values()) {
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("id", p.id());
-                r.put("version", p.version());
-                r.put("jar", p.jar().getFileName().toString());
-                rows.add(r);
-            }
-            m.put("plugins", rows);
-            m.put("archive", tarball == null ? null : tarball.toString());
-            o.println(Json.write(m));
-        } else {
-            o.println("Assembled " + out.toAbsolutePath().normalize() + " with plugins " + String.join(", ", chosen.keySet()));
-            if (tarball != null) o.println("Archive " + tarball);
-            o.println("Run it: " + out.resolve("bin/neurogym") + " list");
+    private void reportJson(Collection<Plugin> chosen, Path tarball) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("out", out.toAbsolutePath().normalize().toString());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Plugin p : chosen) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", p.id());
+            r.put("version", p.version());
+            r.put("jar", p.jar().getFileName().toString());
+            rows.add(r);
         }
-        return Main.OK;
+        m.put("plugins", rows);
+        m.put("archive", tarball == null ? null : tarball.toString());
+        spec.commandLine().getOut().println(Json.write(m));
+    }
+
+    private void reportText(Set<String> ids, Path tarball) {
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("Assembled " + out.toAbsolutePath().normalize() + " with plugins " + String.join(", ", ids));
+        if (tarball != null) o.println("Archive " + tarball);
+        o.println("Run it: " + out.resolve("bin/neurogym") + " list");
     }
 
     private static Path homeProperty() {

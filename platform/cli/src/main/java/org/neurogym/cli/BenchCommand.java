@@ -43,20 +43,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Measuring time per figure, split into 3 rounds, after a warm-up of half as long (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads of the all-cores dataset figure (default: the number of processors).")
-    Integer threads;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the env, agent and dataset (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    /** The threads of the all-cores dataset figure. */
+    @Mixin SharedOptions.Threads threads = new SharedOptions.Threads();
+    @Mixin SharedOptions.Seed seed = SharedOptions.Seed.fixed(0);
+    @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     @Override
     public Integer call() {
         if (!(seconds > 0) || seconds > 3600) throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
-        int cores = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (cores < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + cores);
+        int cores = threads.count();
         Host host = main.host();
         EnvOptions.Made made = envOptions.make(host, id);
         long round = (long) (seconds / ROUNDS * 1e9);
@@ -82,9 +77,10 @@ final class BenchCommand implements Callable<Integer> {
         }
 
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("task", made.entry().id());
+            m.put("seed", seed.value());
             m.put("seconds", seconds);
             m.put("cores", Runtime.getRuntime().availableProcessors());
             m.put("java", System.getProperty("java.version"));
@@ -101,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             out.println(Json.write(m));
         } else {
             out.println(made.entry().id() + "  (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                    + System.getProperty("java.version") + ", median of " + ROUNDS + " rounds)");
+                    + System.getProperty("java.version") + ", seed " + seed.value() + ", median of " + ROUNDS + " rounds)");
             out.printf("  steps/s (random agent, public step)   %s%n", Output.number(Math.round(steps)));
             out.printf("  new trials/s                          %s%n", Double.isNaN(trials) ? "n/a" : Output.number(Math.round(trials)));
             if (!Double.isNaN(frames)) out.printf("  frames rendered/s, 1 core            %s%n", Output.number(Math.round(frames)));
@@ -121,8 +117,8 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Steps of a random agent through the public step, per second, in each round. */
     private double[] stepRate(Env env, long roundNanos) {
-        Agent agent = Agents.random(env.actionSpace(), seed);
-        float[] ob = env.reset(seed);
+        Agent agent = Agents.random(env.actionSpace(), seed.value());
+        float[] ob = env.reset(seed.value());
         boolean discrete = env.actionSpace() instanceof Discrete;
         double[] rates = new double[ROUNDS + 1];
         for (int r = 0; r <= ROUNDS; r++) {
@@ -166,17 +162,17 @@ final class BenchCommand implements Callable<Integer> {
             rates[r] = n / (elapsed / 1e9);
             rates[ROUNDS + 1 + r] = stepsDrawn / (elapsed / 1e9);
         }
-        env.reset(seed);
+        env.reset(seed.value());
         double[] out = new double[2 * ROUNDS];
         System.arraycopy(rates, 1, out, 0, ROUNDS);
         System.arraycopy(rates, ROUNDS + 2, out, ROUNDS, ROUNDS);
         return out;
     }
 
-    private double[] datasetRate(Host host, int threads, long roundNanos) {
+    private double[] datasetRate(Host host, int threadCount, long roundNanos) {
         double[] rates = new double[ROUNDS + 1];
         try (Dataset ds = Dataset.builder(() -> envOptions.make(host, id).env())
-                .batchSize(BATCH).seqLen(SEQ).seed(seed).threads(threads).build()) {
+                .batchSize(BATCH).seqLen(SEQ).seed(seed.value()).threads(threadCount).build()) {
             for (int r = 0; r <= ROUNDS; r++) {
                 long budget = r == 0 ? roundNanos * ROUNDS / 2 : roundNanos;
                 long n = 0;

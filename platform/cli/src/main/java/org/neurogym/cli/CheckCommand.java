@@ -56,8 +56,8 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<CheckResult> results = new ArrayList<>();
         int w = tasks.stream().mapToInt(t -> t.id().length()).max().orElse(4);
-        String fmt = "%-" + w + "s  %-16s  %-4s  %s%n";
-        if (!json) out.printf(fmt, "TASK", "CHECK", "", "DETAIL");
+        String fmt = "%-" + w + "s  %-16s  %-6s  %s%n";
+        if (!json) out.printf(fmt, "TASK", "CHECK", "STATUS", "DETAIL");
         int done = 0;
         for (TaskEntry t : tasks) {
             List<CheckResult> r = TaskContract.run(t.descriptor(), ContractOptions.defaults());

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.neurogym.api.Rng;
 import org.neurogym.core.Host;
 import org.neurogym.core.json.Json;
 import org.neurogym.data.Batch;
@@ -46,52 +45,56 @@ final class DatasetCommand implements Callable<Integer> {
     @Option(names = "--batch-first", description = "Lay each batch out [B, L, ...] instead of [L, B, ...].")
     boolean batchFirst;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the whole dataset (default: drawn, and reported).")
-    Long seed;
-
-    @Option(names = "--threads", paramLabel = "N", description = "Threads filling each batch (default: the number of processors).")
-    Integer threads;
+    @Mixin SharedOptions.Seed seed = SharedOptions.Seed.drawn();
+    @Mixin SharedOptions.Threads threads = new SharedOptions.Threads();
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The .npz file to write.")
     Path out;
 
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
+
+    /** What was written, for the report. */
+    private record Written(String task, long seed, int threads, long[] inputShape, DType inputType, long[] targetShape, DType targetType,
+            double seconds) {}
 
     @Override
     public Integer call() {
+        checkSizes();
+        Host host = main.host();
+        EnvOptions.Made made = envOptions.make(host, id);
+        Dataset.Builder builder = Dataset.builder(made.env())
+                .copies(() -> envOptions.make(host, id).env())
+                .batchSize(batch).seqLen(seq).batchFirst(batchFirst).seed(seed.value())
+                .threads(threads.count());
+        Written w = write(made.entry().id(), builder);
+        if (output.json) reportJson(w);
+        else reportText(w);
+        return Main.OK;
+    }
+
+    /** Refuses sizes that cannot make a file, and an --out whose directory is missing, before any work. */
+    private void checkSizes() {
         if (batch < 1) throw new IllegalArgumentException("--batch must be at least 1, got " + batch);
         if (seq < 1) throw new IllegalArgumentException("--seq must be at least 1, got " + seq);
         if (batches < 1) throw new IllegalArgumentException("--batches must be at least 1, got " + batches);
-        if (threads != null && threads < 1) throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        threads.count();
         if ((long) batch * seq > Integer.MAX_VALUE / 64) {
             throw new IllegalArgumentException("--batch × --seq = " + (long) batch * seq + " is too large for one batch in memory");
         }
         Path dir = out.toAbsolutePath().getParent();
         if (dir != null && !Files.isDirectory(dir)) throw new IllegalArgumentException("--out: directory " + dir + " does not exist");
-        long s = seed != null ? seed : Rng.derive(System.nanoTime(), 17);
+    }
 
-        Host host = main.host();
-        EnvOptions.Made made = envOptions.make(host, id);
-        Dataset.Builder builder = Dataset.builder(made.env())
-                .copies(() -> envOptions.make(host, id).env())
-                .batchSize(batch).seqLen(seq).batchFirst(batchFirst).seed(s);
-        if (threads != null) builder.threads(threads);
-
+    /** Fills --batches batches into the .npz file, streaming each array, with a progress bar on a terminal. */
+    private Written write(String task, Dataset.Builder builder) {
         PrintWriter err = spec.commandLine().getErr();
-        boolean progress = !json && System.console() != null;
+        boolean progress = !output.json && System.console() != null;
         long started = System.nanoTime();
-        long[] inShape;
-        long[] tgShape;
-        DType tgType;
-        DType inType;
-        int threadsUsed;
         try (Dataset ds = builder.build()) {
-            threadsUsed = ds.threads();
-            inShape = prepend(batches, ds.inputShape());
-            tgShape = prepend(batches, ds.targetShape());
-            tgType = ds.discrete() ? DType.INT64 : DType.FLOAT32;
-            inType = ds.uint8() ? DType.UINT8 : DType.FLOAT32;
+            long[] inShape = prepend(batches, ds.inputShape());
+            long[] tgShape = prepend(batches, ds.targetShape());
+            DType tgType = ds.discrete() ? DType.INT64 : DType.FLOAT32;
+            DType inType = ds.uint8() ? DType.UINT8 : DType.FLOAT32;
             try (NpzWriter w = NpzWriter.create(out)) {
                 NpyOutput inputs = w.open("inputs", inType, inShape);
                 NpyOutput targets = w.open("targets", tgType, tgShape);
@@ -110,43 +113,51 @@ final class DatasetCommand implements Callable<Integer> {
                 inputs.close();
                 targets.close();
             }
+            return new Written(task, seed.value(), ds.threads(), inShape, inType, tgShape, tgType, (System.nanoTime() - started) / 1e9);
         } finally {
             if (progress) err.println();
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
-        long timesteps = batches * batch * seq;
-        long bytes;
+    }
+
+    private long fileSize() {
         try {
-            bytes = Files.size(out);
+            return Files.size(out);
         } catch (java.io.IOException e) {
-            bytes = -1;
+            return -1;
         }
+    }
+
+    private void reportJson(Written w) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", w.task());
+        m.put("file", out.toString());
+        m.put("seed", w.seed());
+        m.put("batches", batches);
+        m.put("batchSize", batch);
+        m.put("seqLen", seq);
+        m.put("batchFirst", batchFirst);
+        m.put("threads", w.threads());
+        m.put("inputs", Map.of("dtype", dtypeName(w.inputType()), "shape", w.inputShape()));
+        m.put("targets", Map.of("dtype", dtypeName(w.targetType()), "shape", w.targetShape()));
+        m.put("timesteps", batches * batch * seq);
+        m.put("bytes", fileSize());
+        m.put("seconds", w.seconds());
+        spec.commandLine().getOut().println(Json.write(m));
+    }
+
+    private void reportText(Written w) {
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", made.entry().id());
-            m.put("file", out.toString());
-            m.put("seed", s);
-            m.put("batches", batches);
-            m.put("batchSize", batch);
-            m.put("seqLen", seq);
-            m.put("batchFirst", batchFirst);
-            m.put("threads", threadsUsed);
-            m.put("inputs", Map.of("dtype", inType == DType.UINT8 ? "uint8" : "float32", "shape", inShape));
-            m.put("targets", Map.of("dtype", tgType == DType.INT64 ? "int64" : "float32", "shape", tgShape));
-            m.put("timesteps", timesteps);
-            m.put("bytes", bytes);
-            m.put("seconds", seconds);
-            o.println(Json.write(m));
-        } else {
-            o.println("wrote " + out + " (" + Output.number(bytes) + " bytes)");
-            o.println("  task       " + made.entry().id() + "  seed " + s);
-            o.println("  inputs     " + (inType == DType.UINT8 ? "uint8 " : "float32 ") + shape(inShape));
-            o.println("  targets    " + (tgType == DType.INT64 ? "int64 " : "float32 ") + shape(tgShape));
-            o.printf("  timesteps  %s in %s s (%s/s, %d thread%s)%n", Output.number(timesteps), Output.fixed(seconds, 2),
-                    Output.number(Math.round(timesteps / Math.max(seconds, 1e-9))), threadsUsed, threadsUsed == 1 ? "" : "s");
-        }
-        return Main.OK;
+        long timesteps = batches * batch * seq;
+        o.println("wrote " + out + " (" + Output.number(fileSize()) + " bytes)");
+        o.println("  task       " + w.task() + "  seed " + w.seed() + seed.repeatHint());
+        o.println("  inputs     " + dtypeName(w.inputType()) + " " + shape(w.inputShape()));
+        o.println("  targets    " + dtypeName(w.targetType()) + " " + shape(w.targetShape()));
+        o.printf("  timesteps  %s in %s s (%s/s, %d thread%s)%n", Output.number(timesteps), Output.fixed(w.seconds(), 2),
+                Output.number(Math.round(timesteps / Math.max(w.seconds(), 1e-9))), w.threads(), w.threads() == 1 ? "" : "s");
+    }
+
+    private static String dtypeName(DType t) {
+        return t == DType.INT64 ? "int64" : t == DType.UINT8 ? "uint8" : "float32";
     }
 
     private static long[] prepend(long k, int[] shape) {

@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
         if (tag != null && !registry.tags().contains(tag)) {
             throw new IllegalArgumentException("unknown tag '" + tag + "'"
                     + org.neurogym.api.param.Suggestions.didYouMean(tag, registry.tags())
-                    + " (tags: " + String.join(", ", registry.tags()) + ")");
+                    + " (tags: " + String.join(", ", registry.tags()) + ")" + main.classpathRuntimeNote());
         }
         List<TaskEntry> tasks = tag == null ? registry.tasks() : registry.tasks(tag);
         var out = spec.commandLine().getOut();

@@ -83,6 +83,16 @@ public final class Main implements AutoCloseable {
         return host;
     }
 
+    /**
+     * Why an id or tag of a plugin may be missing under {@code --runtime classpath}: that runtime
+     * loads only what is on the class path and never reads the plugins directory. Empty otherwise.
+     */
+    String classpathRuntimeNote() {
+        if (runtime != RuntimeKind.classpath && (runtime != null || !"classpath".equals(platform().runtime()))) return "";
+        return "; the classpath runtime does not read the plugins/ directory (only plugins on the class path are loaded):"
+                + " drop --runtime classpath or choose pf4j or osgi to use the plugins there";
+    }
+
     Path pluginsDirectory() {
         if (pluginsDir != null) {
             if (!Files.isDirectory(pluginsDir)) throw new CommandLine.ParameterException(new CommandLine(this),
@@ -137,7 +147,7 @@ public final class Main implements AutoCloseable {
                 return USAGE;
             });
             cli.setExecutionExceptionHandler((ex, c, parsed) -> {
-                err.println("neurogym: " + message(ex));
+                err.println("neurogym: " + message(ex) + (ex instanceof UnknownIdException ? main.classpathRuntimeNote() : ""));
                 if (main.verbose) ex.printStackTrace(err);
                 return exitCode(ex);
             });

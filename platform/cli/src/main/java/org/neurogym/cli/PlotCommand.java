@@ -12,7 +12,6 @@ import org.neurogym.plot.frames.FrameImages;
 import org.neurogym.plot.frames.TrialFrames;
 import org.neurogym.plot.record.Recorder;
 import org.neurogym.plot.record.Recording;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = {"Draw a few trials of a task as a PNG: observations, actions against the ground truth, rewards "
-                + "and performance, with trial boundaries and periods, time in ms (the reference's plot_env)."})
+                + "and performance, with trial boundaries and periods, time in ms (the reference's plot_env).",
+                "Without --trials or --steps: 2 trials."})
 final class PlotCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
@@ -32,22 +32,11 @@ final class PlotCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Task id (or from --config).")
     String id;
 
-    @Option(names = "--agent", paramLabel = "AGENT", defaultValue = "random", description = AgentSpec.HELP + ". Default ${DEFAULT-VALUE}.")
-    String agent;
-
-    static final class Length {
-        @Option(names = "--trials", paramLabel = "N", description = "Draw N trials (default 2).")
-        Integer trials;
-
-        @Option(names = "--steps", paramLabel = "N", description = "Draw N steps.")
-        Integer steps;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Length length;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the env and the agent (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin SharedOptions.AgentChoice agent = new SharedOptions.AgentChoice("random");
+    /** Absent: 2 trials. */
+    @Mixin SharedOptions.Length length = new SharedOptions.Length();
+    @Mixin SharedOptions.Seed seed = SharedOptions.Seed.fixed(0);
+    @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The PNG file to write.")
     Path out;
@@ -62,35 +51,32 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1000", description = "Figure width (default ${DEFAULT-VALUE}).")
     int width;
 
-    @Option(names = "--json", description = "Print what was drawn as JSON.")
-    boolean json;
-
     @Override
     public Integer call() {
         if (!observations.equals("auto") && !observations.equals("traces") && !observations.equals("heatmap")) {
             throw new IllegalArgumentException("--observations must be auto, traces or heatmap, got '" + observations + "'");
         }
         if (width < 400) throw new IllegalArgumentException("--width must be at least 400, got " + width);
-        int trials = length == null || (length.trials == null && length.steps == null) ? 2 : length.trials == null ? 0 : length.trials;
-        if (length != null && length.trials != null && length.trials <= 0) throw new IllegalArgumentException("--trials must be positive, got " + length.trials);
-        if (length != null && length.steps != null && length.steps <= 0) throw new IllegalArgumentException("--steps must be positive, got " + length.steps);
+        int trials = !length.given() ? 2 : length.trials == null ? 0 : drawable("--trials", length.trials);
+        int steps = length.steps == null ? 0 : drawable("--steps", length.steps);
+        long s = seed.value();
         EnvOptions.Made made = envOptions.make(main.host(), id);
         Recording rec;
         try (Env env = made.env()) {
-            if (TrialFrames.isPixelTask(env)) return plotFrames(made, env, trials);
-            var a = AgentSpec.make(agent, env, seed);
-            rec = trials > 0 ? Recorder.trials(env, a, seed, trials) : Recorder.steps(env, a, seed, length.steps);
+            if (TrialFrames.isPixelTask(env)) return plotFrames(made, env, trials, s);
+            var a = agent.make(env, s);
+            rec = trials > 0 ? Recorder.trials(env, a, s, trials) : Recorder.steps(env, a, s, steps);
         }
         TrialsFigure figure = TrialsFigure.of(rec).width(width);
         if (title != null) figure.title(title);
         if (!observations.equals("auto")) figure.heatMap(observations.equals("heatmap"));
         figure.writePng(out);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("task", made.entry().id());
-            m.put("agent", agent);
-            m.put("seed", seed);
+            m.put("agent", agent.spec);
+            m.put("seed", s);
             m.put("steps", rec.steps());
             m.put("trials", rec.completedTrials());
             m.put("meanPerformance", rec.meanPerformance());
@@ -98,28 +84,35 @@ final class PlotCommand implements Callable<Integer> {
             w.println(Json.write(m));
         } else {
             w.println("wrote " + out + " (" + made.entry().id() + ", " + rec.completedTrials() + " trials, " + rec.steps()
-                    + " steps, agent " + agent + ", mean performance " + Output.fixed(rec.meanPerformance(), 2) + ")");
+                    + " steps, agent " + agent.spec + ", seed " + s + ", mean performance " + Output.fixed(rec.meanPerformance(), 2) + ")");
         }
         return Main.OK;
     }
 
     /** A pixel task: a strip of frames per trial (its observations are images, not channel traces). */
-    private Integer plotFrames(EnvOptions.Made made, Env env, int trials) {
+    private Integer plotFrames(EnvOptions.Made made, Env env, int trials, long s) {
         if (trials == 0) throw new IllegalArgumentException(made.entry().id() + " observes images: give --trials, not --steps");
-        TrialFrames frames = TrialFrames.record(env, seed, trials);
+        TrialFrames frames = TrialFrames.record(env, s, trials);
         FrameImages.writeStrip(frames, Math.max(4, Math.min(12, (width - 150) / 106)), 1, out);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("task", made.entry().id());
-            m.put("seed", seed);
+            m.put("seed", s);
             m.put("steps", frames.count());
             m.put("trials", trials);
             m.put("out", out.toString());
             w.println(Json.write(m));
         } else {
-            w.println("wrote " + out + " (" + made.entry().id() + ", " + trials + " trials as strips of frames, " + frames.count() + " steps)");
+            w.println("wrote " + out + " (" + made.entry().id() + ", " + trials + " trials as strips of frames, " + frames.count()
+                    + " steps, seed " + s + ")");
         }
         return Main.OK;
+    }
+
+    /** A figure holds a bounded number of steps: more than an int is a usage error, not an overflow. */
+    private static int drawable(String option, long n) {
+        if (n > 1_000_000) throw new IllegalArgumentException(option + " must be at most 1000000 for a figure, got " + n);
+        return (int) n;
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "psychometric", mixinStandardHelpOptions = true,
         description = {"Run trials of a two-choice task, fit the probit P(x) = 0.5 (1 + erf((beta x + alpha) / sqrt 2)) "
-                + "to the choices against the signed evidence, and draw the curve over the data as a PNG."})
+                + "to the choices against the signed evidence, and draw the curve over the data as a PNG.",
+                "Without --trials: 1000 trials (--steps is refused: a curve counts trials)."})
 final class PsychometricCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
@@ -31,14 +32,11 @@ final class PsychometricCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Task id (or from --config).")
     String id;
 
-    @Option(names = "--agent", paramLabel = "AGENT", defaultValue = "threshold", description = AgentSpec.HELP + ". Default ${DEFAULT-VALUE}.")
-    String agent;
-
-    @Option(names = "--trials", paramLabel = "N", defaultValue = "1000", description = "Trials to run (default ${DEFAULT-VALUE}).")
-    int trials;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the env and the agent (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin SharedOptions.AgentChoice agent = new SharedOptions.AgentChoice("threshold");
+    /** Absent: 1000 trials; a curve counts trials, so --steps is refused. */
+    @Mixin SharedOptions.Length length = new SharedOptions.Length();
+    @Mixin SharedOptions.Seed seed = SharedOptions.Seed.fixed(0);
+    @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     @Option(names = "--evidence", paramLabel = "FACT", defaultValue = "coh",
             description = "The trial fact measuring the evidence (default ${DEFAULT-VALUE}).")
@@ -54,30 +52,32 @@ final class PsychometricCommand implements Callable<Integer> {
     @Option(names = "--title", paramLabel = "TEXT", description = "Figure title (default: task and agent).")
     String title;
 
-    @Option(names = "--json", description = "Print the fit and the choice rates as JSON.")
-    boolean json;
-
     @Override
     public Integer call() {
-        if (trials < 2) throw new IllegalArgumentException("--trials must be at least 2, got " + trials);
+        length.given();
+        if (length.steps != null) throw new IllegalArgumentException("--steps: a psychometric curve counts trials; give --trials N");
+        long asked = length.trials == null ? 1000 : length.trials;
+        if (asked < 2 || asked > Integer.MAX_VALUE) throw new IllegalArgumentException("--trials must be in [2, " + Integer.MAX_VALUE + "], got " + asked);
+        int trials = (int) asked;
+        long s = seed.value();
         EnvOptions.Made made = envOptions.make(main.host(), id);
         Choices choices;
         try (Env env = made.env()) {
-            choices = Choices.collect(env, AgentSpec.make(agent, env, seed), seed, trials, evidence, side);
+            choices = Choices.collect(env, agent.make(env, s), s, trials, evidence, side);
         }
         if (choices.evidence().length < 2) {
             throw new org.neurogym.api.NeuroGymException(made.entry().id() + ": only " + choices.evidence().length + " of "
                     + trials + " trials ended with a choice; the agent must choose to draw a psychometric curve");
         }
         Probit.Fit fit = choices.fit();
-        String t = title != null ? title : made.entry().id() + ", agent " + agent;
+        String t = title != null ? title : made.entry().id() + ", agent " + agent.spec;
         PsychometricFigure.writePng(choices, fit, t, "Signed evidence (" + evidence + ")", out);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("task", made.entry().id());
-            m.put("agent", agent);
-            m.put("seed", seed);
+            m.put("agent", agent.spec);
+            m.put("seed", s);
             m.put("trials", trials);
             m.put("withChoice", choices.evidence().length);
             m.put("beta", fit.beta());
@@ -96,7 +96,7 @@ final class PsychometricCommand implements Callable<Integer> {
             m.put("out", out.toString());
             w.println(Json.write(m));
         } else {
-            w.println("wrote " + out + " (" + made.entry().id() + ", agent " + agent + ", " + choices.evidence().length + " of "
+            w.println("wrote " + out + " (" + made.entry().id() + ", agent " + agent.spec + ", seed " + s + ", " + choices.evidence().length + " of "
                     + trials + " trials with a choice)");
             w.println("  probit fit   beta " + Output.number(fit.beta()) + "  alpha " + Output.number(fit.alpha())
                     + (fit.converged() ? "" : "  (not converged: a step, or too few trials)"));

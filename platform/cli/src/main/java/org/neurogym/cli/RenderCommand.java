@@ -32,8 +32,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", defaultValue = "1", description = "Trials to draw (default ${DEFAULT-VALUE}).")
     int trials;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the env (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin SharedOptions.Seed seed = SharedOptions.Seed.fixed(0);
 
     @Option(names = "--scale", paramLabel = "K", defaultValue = "3", description = "Magnify each pixel K times (default ${DEFAULT-VALUE}).")
     int scale;
@@ -44,8 +43,7 @@ final class RenderCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "The .gif or .png file to write.")
     Path out;
 
-    @Option(names = "--json", description = "Print what was drawn as JSON.")
-    boolean json;
+    @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     @Override
     public Integer call() {
@@ -62,15 +60,15 @@ final class RenderCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(made.entry().id() + " does not observe images (" + env.observationSpace()
                         + "); draw it with neurogym plot");
             }
-            frames = TrialFrames.record(env, seed, trials);
+            frames = TrialFrames.record(env, seed.value(), trials);
         }
         if (gif) FrameImages.writeGif(frames, scale, out);
         else FrameImages.writeSheet(frames, columns, scale, out);
         PrintWriter w = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("task", made.entry().id());
-            m.put("seed", seed);
+            m.put("seed", seed.value());
             m.put("trials", trials);
             m.put("frames", frames.count());
             m.put("width", frames.width());
@@ -79,7 +77,8 @@ final class RenderCommand implements Callable<Integer> {
             w.println(Json.write(m));
         } else {
             w.println("wrote " + out + " (" + made.entry().id() + ", " + trials + " trial" + (trials == 1 ? "" : "s") + ", "
-                    + frames.count() + " frames of " + frames.width() + "x" + frames.height() + (gif ? ", " + frames.dt() + " ms each" : "") + ")");
+                    + frames.count() + " frames of " + frames.width() + "x" + frames.height() + (gif ? ", " + frames.dt() + " ms each" : "")
+                    + ", seed " + seed.value() + ")");
         }
         return Main.OK;
     }

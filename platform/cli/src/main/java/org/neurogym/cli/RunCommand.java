@@ -8,17 +8,16 @@ import org.neurogym.api.Env;
 import org.neurogym.core.json.Json;
 import org.neurogym.core.run.RunReport;
 import org.neurogym.core.run.Runner;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Step a task with an agent and report reward, performance, speed and a digest of the run.")
+        description = {"Step a task with an agent and report reward, performance, speed and a digest of the run.",
+                "Without --trials or --steps: the --config file's [agent.inference], else 100 trials."})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
@@ -27,38 +26,24 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Task id (or from --config).")
     String id;
 
-    @Option(names = "--agent", paramLabel = "AGENT", defaultValue = "random",
-            description = AgentSpec.HELP + ". Default ${DEFAULT-VALUE}.")
-    String agent;
-
-    static final class Length {
-        @Option(names = "--trials", paramLabel = "N", description = "Run until N trials have ended (default: [agent.inference] of --config, else 100 trials).")
-        Long trials;
-
-        @Option(names = "--steps", paramLabel = "N", description = "Run N steps.")
-        Long steps;
-    }
-
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    Length length;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed of the env and the agent (default ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--json", description = "Machine-readable output.")
-    boolean json;
+    @Mixin SharedOptions.AgentChoice agent = new SharedOptions.AgentChoice("random");
+    /** Absent: the --config file's [agent.inference], else 100 trials. */
+    @Mixin SharedOptions.Length length = new SharedOptions.Length();
+    @Mixin SharedOptions.Seed seed = SharedOptions.Seed.fixed(0);
+    @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     @Override
     public Integer call() {
         envOptions.withMonitor = true; // a [monitor] section in --config records the run
         EnvOptions.Made made = envOptions.make(main.host(), id);
         Runner.Limit limit = limit();
+        long s = seed.value();
         RunReport report;
         try (Env env = made.env()) {
-            report = Runner.run(made.entry().id(), env, AgentSpec.make(agent, env, seed), agent, seed, limit);
+            report = Runner.run(made.entry().id(), env, agent.make(env, s), agent.spec, s, limit);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("task", report.task());
             m.put("agent", report.agent());
@@ -87,8 +72,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** --trials or --steps; else the --config file's [agent.inference]; else 100 trials. */
     private Runner.Limit limit() {
-        if (length != null && length.trials != null) return Runner.Limit.trials(length.trials);
-        if (length != null && length.steps != null) return Runner.Limit.steps(length.steps);
+        if (length.given()) return length.trials != null ? Runner.Limit.trials(length.trials) : Runner.Limit.steps(length.steps);
         if (envOptions.loaded != null) {
             var inference = envOptions.loaded.agent().inference();
             return inference.unit().equals("trial") ? Runner.Limit.trials(inference.value()) : Runner.Limit.steps(inference.value());

@@ -79,7 +79,7 @@ class NewPluginCommandTest {
         String version = text(pom, "neurogym.version", 0);
         assertEquals(NewPluginCommand.neurogymVersion(), version);
         assertFalse(version.contains("${"), version);
-        assertEquals(ApiVersion.compare(version, ApiVersion.current()) >= 0, true, "a host older than its api: " + version);
+        // the artifact version (e.g. 0.1.0-SNAPSHOT) is not the api version (0.2.0): what the plugin needs is the range above
     }
 
     private static String text(Document d, String tag, int i) {

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The plugin jars of a directory as bundles of an embedded Apache Felix framework. The host's api
  * (and SLF4J) packages are exported by the system bundle with their versions, so a plugin's
- * {@code Import-Package: org.neurogym.api;version="[0.1.0,0.2.0)"} resolves against the very
+ * {@code Import-Package: org.neurogym.api;version="[0.2.0,0.3.0)"} resolves against the very
  * classes the host uses. Providers are read from each bundle's {@code META-INF/services} through
  * its bundle class loader. A jar with PF4J headers but no bundle headers is given minimal ones
  * (symbolic name from {@code Plugin-Id}, the api imported), so every plugin jar runs here.

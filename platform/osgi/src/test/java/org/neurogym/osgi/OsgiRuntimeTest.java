@@ -100,7 +100,7 @@ class OsgiRuntimeTest {
         rewrite(wrappers(), plugins.resolve("c-future.jar"), mf -> {
             mf.getMainAttributes().remove(new java.util.jar.Attributes.Name("Plugin-Requires"));
             String imports = mf.getMainAttributes().getValue("Import-Package");
-            mf.getMainAttributes().putValue("Import-Package", imports.replace("[0.1.0,0.2.0)", "[9.0.0,10.0.0)"));
+            mf.getMainAttributes().putValue("Import-Package", imports.replace("[0.2.0,0.3.0)", "[9.0.0,10.0.0)"));
         });
         try (Host host = Host.builder().runtime(new OsgiRuntime(plugins)).build()) {
             assertEquals(PluginInfo.State.LOADED, plugin(host, "perceptual").state());

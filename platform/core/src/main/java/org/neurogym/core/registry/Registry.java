@@ -223,7 +223,7 @@ public final class Registry {
         String msg = "unknown " + what + " '" + id + "'"
                 + (near.isEmpty() ? "" : "; did you mean " + String.join(", ", near) + "?")
                 + (known.isEmpty() ? " (no " + what + "s are loaded: are the plugins installed?)"
-                        : " (" + known.size() + " " + what + "s loaded; 'neurogym list' shows them)");
+                        : " (" + known.size() + " " + what + "s loaded; 'neurogym " + (what.equals("wrapper") ? "wrappers" : "list") + "' shows them)");
         return new UnknownIdException(msg, near);
     }
 

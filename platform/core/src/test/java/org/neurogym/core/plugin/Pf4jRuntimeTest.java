@@ -31,7 +31,7 @@ class Pf4jRuntimeTest {
 
     @Test
     void loadsAPluginJarInItsOwnClassLoaderWithTheApiFromTheHost() throws Exception {
-        PluginJars.fixtureJar(plugins, "fixture.jar", PluginJars.headers("fixture", "1.2.3", ">=0.1.0 & <0.2.0"), GOOD);
+        PluginJars.fixtureJar(plugins, "fixture.jar", PluginJars.headers("fixture", "1.2.3", ">=0.2.0 & <0.3.0"), GOOD);
         try (Host host = Host.builder().pluginsDirectory(plugins).build()) {
             PluginInfo info = plugin(host, "fixture");
             assertEquals(PluginInfo.State.LOADED, info.state());

@@ -64,7 +64,6 @@ public final class ReachingDelayResponse extends TrialEnv {
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", -0.0, "miss", -0.5);
         defineTiming(p, "stimulus", 500, "delay", new double[] {0, 1000, 2000}, "decision", 500);
-        rTmax = reward("miss");
         defineSpaces(
                 new Box(new int[] {2}, new float[] {0f, -2f}, new float[] {1f, 2f},
                         Channel.of("go", 0), Channel.of("stimulus", 1)),
@@ -102,5 +101,11 @@ public final class ReachingDelayResponse extends TrialEnv {
             out.addReward(reward("correct") * closeness);
             performance = closeness;
         }
+    }
+
+    /** A trial that runs out of time without a response costs the miss reward. */
+    @Override
+    protected void onTrialTimeout(StepResult out) {
+        out.addReward(reward("miss"));
     }
 }

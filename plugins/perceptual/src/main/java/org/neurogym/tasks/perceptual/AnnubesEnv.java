@@ -219,8 +219,6 @@ public final class AnnubesEnv extends TrialEnv {
             } else {
                 out.addReward(reward("fail"));
             }
-            // the trial ends after the stimulus period's last step when there is no inter-trial interval
-            if (stepIndex() == trialLength() - 1) out.setNewTrial(true);
         }
     }
 }

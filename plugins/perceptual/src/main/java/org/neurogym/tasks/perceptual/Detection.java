@@ -106,9 +106,6 @@ public final class Detection extends TrialEnv {
             int end = Math.min(pulseOnset + stimDur, start + length);
             for (int t = pulseOnset; t < end; t++) ob[t * size + stimulusIndex] += 0.5f;
             setGroundTruthSteps(1, pulseOnset, start + length); // 'go' from the pulse onset to the end
-            rTmax = reward("miss");
-        } else {
-            rTmax = 0; // withholding is correct but not rewarded
         }
     }
 
@@ -125,9 +122,13 @@ public final class Detection extends TrialEnv {
                 out.addReward(reward("fail"));
                 performance = 0;
             }
-            return;
         }
-        // a no-go trial that reaches its end without a response is correct
-        if (!goTrial && stepIndex() == trialLength() - 1) performance = 1;
+    }
+
+    /** A go trial that runs out of time is a miss; a withheld no-go trial is correct, but not rewarded. */
+    @Override
+    protected void onTrialTimeout(StepResult out) {
+        if (goTrial) out.addReward(reward("miss"));
+        else performance = 1;
     }
 }

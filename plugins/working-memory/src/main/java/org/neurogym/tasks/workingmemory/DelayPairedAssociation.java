@@ -80,9 +80,6 @@ public final class DelayPairedAssociation extends TrialEnv {
         addOb(1, "stim2", pair[1]);
         setOb(0, "decision");
         setGroundTruth(groundTruth, "decision");
-
-        // A Go trial that times out costs the miss reward; a No-Go trial costs nothing.
-        rTmax = goTrial ? reward("miss") : 0;
     }
 
     @Override
@@ -99,5 +96,11 @@ public final class DelayPairedAssociation extends TrialEnv {
             }
             out.setNewTrial(true);
         }
+    }
+
+    /** A Go trial that runs out of time costs the miss reward; a No-go trial costs nothing. */
+    @Override
+    protected void onTrialTimeout(StepResult out) {
+        if (goTrial) out.addReward(reward("miss"));
     }
 }

@@ -55,8 +55,6 @@ public final class GoNogo extends TrialEnv {
         addOb(1, null, "fixation");
         addOb(1, "stimulus", goTrial ? "go" : "nogo");
         setOb(0, "decision");
-        // A Go trial that times out costs the miss reward; a No-go trial costs nothing.
-        rTmax = goTrial ? reward("miss") : 0;
         setGroundTruth(groundTruth, "decision");
     }
 
@@ -74,5 +72,11 @@ public final class GoNogo extends TrialEnv {
                 performance = 0;
             }
         }
+    }
+
+    /** A Go trial that runs out of time costs the miss reward; a No-go trial costs nothing. */
+    @Override
+    protected void onTrialTimeout(StepResult out) {
+        if (goTrial) out.addReward(reward("miss"));
     }
 }
