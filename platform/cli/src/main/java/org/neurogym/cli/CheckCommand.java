@@ -31,7 +31,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Check every loaded task.")
     boolean all;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "Check every loaded task with this tag (e.g. visual).")
+    @Option(names = "--tag", paramLabel = "TAG", description = "Check every loaded task with this tag (e.g. modcog, visual).")
     String tag;
 
     @Option(names = "--json", description = "Machine-readable output.")
@@ -39,18 +39,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int ways = (all ? 1 : 0) + (tag != null ? 1 : 0) + (ids.isEmpty() ? 0 : 1);
-        if (ways != 1) throw new IllegalArgumentException("name task ids, or give --all or --tag TAG (one of them)");
+        if ((all ? 1 : 0) + (tag != null ? 1 : 0) + (ids.isEmpty() ? 0 : 1) != 1) {
+            throw new IllegalArgumentException("name task ids, or give --all or --tag TAG (one of them)");
+        }
         List<TaskEntry> tasks = new ArrayList<>();
         if (all) tasks.addAll(main.host().tasks());
-        else if (tag != null) {
-            var registry = main.host().registry();
-            if (!registry.tags().contains(tag)) {
-                throw new IllegalArgumentException("unknown tag '" + tag + "'" + org.neurogym.api.param.Suggestions.didYouMean(tag, registry.tags())
-                        + " (tags: " + String.join(", ", registry.tags()) + ")");
-            }
-            tasks.addAll(registry.tasks(tag));
-        }
+        else if (tag != null) tasks.addAll(ListCommand.tagged(main, tag));
         else for (String id : ids) tasks.add(main.host().registry().task(id));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

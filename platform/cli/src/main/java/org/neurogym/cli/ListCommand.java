@@ -24,15 +24,20 @@ final class ListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Machine-readable output.")
     boolean json;
 
-    @Override
-    public Integer call() {
+    /** The tasks carrying {@code tag} (all tasks when null); an unknown tag is an error listing the known ones. */
+    static List<TaskEntry> tagged(Main main, String tag) {
         var registry = main.host().registry();
         if (tag != null && !registry.tags().contains(tag)) {
             throw new IllegalArgumentException("unknown tag '" + tag + "'"
                     + org.neurogym.api.param.Suggestions.didYouMean(tag, registry.tags())
                     + " (tags: " + String.join(", ", registry.tags()) + ")" + main.classpathRuntimeNote());
         }
-        List<TaskEntry> tasks = tag == null ? registry.tasks() : registry.tasks(tag);
+        return tag == null ? registry.tasks() : registry.tasks(tag);
+    }
+
+    @Override
+    public Integer call() {
+        List<TaskEntry> tasks = tagged(main, tag);
         var out = spec.commandLine().getOut();
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();

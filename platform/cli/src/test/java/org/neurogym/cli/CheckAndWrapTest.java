@@ -29,6 +29,20 @@ class CheckAndWrapTest {
     }
 
     @Test
+    void checkTagCoversTheTasksWithTheTagOnlyAndRefusesAnUnknownTag() {
+        CliTest.Result r = cli("check", "--tag", "perceptual");
+        assertEquals(0, r.code(), "the failing fixture task is tagged 'fixture' only: " + r.out());
+        assertTrue(r.out().contains("PerceptualDecisionMaking-v0") && r.out().contains("PulseDecisionMaking-v0"), r.out());
+        assertTrue(!r.out().contains("WrongGroundTruth-v0"), r.out());
+        assertEquals(1, cli("check", "--tag", "fixture").code(), "the fixture task is checked, and fails");
+        CliTest.Result bad = cli("check", "--tag", "perceptul");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("unknown tag 'perceptul'"), bad.err());
+        CliTest.Result both = cli("check", "--tag", "perceptual", "--all");
+        assertEquals(2, both.code(), both.err());
+    }
+
+    @Test
     void checkAllCoversEveryLoadedTask() {
         CliTest.Result r = cli("check", "--all");
         assertEquals(1, r.code(), "the fixture task fails");

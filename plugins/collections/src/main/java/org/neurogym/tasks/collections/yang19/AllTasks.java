@@ -1,7 +1,5 @@
 package org.neurogym.tasks.collections.yang19;
 
-import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParamType;
 import org.neurogym.api.spi.ContractExpectations;
 import org.neurogym.api.spi.TaskDescriptor;
 
@@ -21,14 +19,7 @@ public final class AllTasks {
                     + "ctxdm1, ctxdm2, multidm, dlydm1, dlydm2, ctxdlydm1, ctxdlydm2, multidlydm, dms, dnms, dmc, dnmc), "
                     + "1 for the current task. Observation 33 + 20, action 17. Needs the wrappers plugin.")
             .paper(Yang19.PAPER_NAME, Yang19.PAPER_LINK)
-            .params(ParamSpec.dt(100),
-                    ParamSpec.integer("dim_ring", 16, "Number of directions on the ring, for every task (even)."),
-                    ParamSpec.rewards(),
-                    ParamSpec.number("sigma", 1.0, "Input noise of the tasks that have it (decision making, matching)."),
-                    ParamSpec.string("schedule", "Random", "How the task of each trial is chosen: Random (never the same "
-                            + "task twice in a row), Sequential, RandomBlock or SequentialBlock."),
-                    ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each task (block schedules only)."),
-                    ParamSpec.bool("env_input", true, "Append the rule inputs (one-hot over the twenty tasks)."))
+            .params(ScheduledSet.params("twenty"))
             // The contract's trial-length check samples the unwrapped task, the first of the set (go).
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(
                     t -> t.timing().values().stream().mapToDouble(x -> x.meanSteps(t.dt())).sum()))

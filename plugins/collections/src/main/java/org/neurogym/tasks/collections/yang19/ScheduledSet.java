@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
+import org.neurogym.api.param.ParamSpec;
+import org.neurogym.api.param.ParamType;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.spi.TaskDescriptor;
@@ -12,16 +14,37 @@ import org.neurogym.wrappers.Schedule;
 import org.neurogym.wrappers.ScheduleEnvs;
 
 /**
- * Builds the twenty tasks as one env: the wrappers plugin's ScheduleEnvs picks the task of each
+ * Builds a set of ring tasks as one env: the wrappers plugin's ScheduleEnvs picks the task of each
  * trial and, with {@code env_input}, appends the rule inputs (channel {@code env}, one element per
- * task in the order of {@link Yang19#ids()}, 1 for the current task). The only class of this plugin
- * that touches the wrappers plugin, so the twenty tasks themselves load without it.
+ * task in the set's order, 1 for the current task). {@code yang19.all-v0} and the Mod-Cog set
+ * ({@code modcog.all-v0}) are both made here. The only class of this plugin that touches the
+ * wrappers plugin, so the twenty tasks themselves load without it.
  */
-final class ScheduledSet {
+public final class ScheduledSet {
     private ScheduledSet() {}
 
+    /** The parameters of a scheduled set; {@code count} says how many tasks, in words or digits ("twenty"). */
+    public static ParamSpec[] params(String count) {
+        return new ParamSpec[] {ParamSpec.dt(100),
+                ParamSpec.integer("dim_ring", 16, "Number of directions on the ring, for every task (even)."),
+                ParamSpec.rewards(),
+                ParamSpec.number("sigma", 1.0, "Input noise of the tasks that have it (decision making, matching)."),
+                ParamSpec.string("schedule", "Random", "How the task of each trial is chosen: Random (never the same "
+                        + "task twice in a row), Sequential, RandomBlock or SequentialBlock."),
+                ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each task (block schedules only)."),
+                ParamSpec.bool("env_input", true, "Append the rule inputs (one-hot over the " + count + " tasks).")};
+    }
+
+    /** The Yang et al. (2019) set. */
     static Env build(Params p) {
-        List<TaskDescriptor> tasks = Yang19.tasks();
+        return build(Yang19.tasks(), p);
+    }
+
+    /**
+     * Makes every task of {@code tasks} with the shared parameters of {@code p} (see
+     * {@link #params}) and schedules them; the first task is the wrapped env.
+     */
+    public static Env build(List<TaskDescriptor> tasks, Params p) {
         List<Env> envs = new ArrayList<>(tasks.size());
         try {
             for (TaskDescriptor d : tasks) envs.add(d.create(paramsFor(d, p)));
