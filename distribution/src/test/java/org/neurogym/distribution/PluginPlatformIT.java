@@ -110,21 +110,7 @@ class PluginPlatformIT {
 
     /** A copy of {@code jar} whose Plugin-Version is {@code version}. */
     static void withVersion(Path jar, Path out, String version) throws IOException {
-        try (JarFile in = new JarFile(jar.toFile())) {
-            Manifest mf = new Manifest(in.getManifest());
-            mf.getMainAttributes().putValue("Plugin-Version", version);
-            try (OutputStream os = Files.newOutputStream(out); JarOutputStream o = new JarOutputStream(os, mf)) {
-                for (Enumeration<JarEntry> e = in.entries(); e.hasMoreElements(); ) {
-                    JarEntry entry = e.nextElement();
-                    if (entry.getName().equals("META-INF/MANIFEST.MF")) continue;
-                    o.putNextEntry(new JarEntry(entry.getName()));
-                    try (InputStream is = in.getInputStream(entry)) {
-                        is.transferTo(o);
-                    }
-                    o.closeEntry();
-                }
-            }
-        }
+        HostRulesIT.withHeaders(jar, out, java.util.Map.of("Plugin-Version", version));
     }
 
     @Test

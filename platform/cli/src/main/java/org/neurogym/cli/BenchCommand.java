@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurogym.core.Experiment;
 import org.neurogym.api.Env;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.TrialBased;
@@ -53,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
         if (!(seconds > 0) || seconds > 3600) throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
         int cores = threads.count();
         Host host = main.host();
-        EnvOptions.Made made = envOptions.make(host, id);
+        Experiment made = envOptions.make(host, id);
         long round = (long) (seconds / ROUNDS * 1e9);
 
         double steps;
@@ -79,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", made.entry().id());
+            m.put("task", made.task().id());
             m.put("seed", seed.value());
             m.put("seconds", seconds);
             m.put("cores", Runtime.getRuntime().availableProcessors());
@@ -96,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
             m.put("datasetTimestepsPerSecond", supervised ? d : null);
             out.println(Json.write(m));
         } else {
-            out.println(made.entry().id() + "  (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
+            out.println(made.task().id() + "  (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
                     + System.getProperty("java.version") + ", seed " + seed.value() + ", median of " + ROUNDS + " rounds)");
             out.printf("  steps/s (random agent, public step)   %s%n", Output.number(Math.round(steps)));
             out.printf("  new trials/s                          %s%n", Double.isNaN(trials) ? "n/a" : Output.number(Math.round(trials)));

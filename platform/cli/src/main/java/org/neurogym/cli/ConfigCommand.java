@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurogym.core.Experiment;
 import org.neurogym.api.Env;
 import org.neurogym.core.config.ExperimentConfig;
 import org.neurogym.core.config.TomlValues;
@@ -53,8 +54,8 @@ final class ConfigCommand implements Callable<Integer> {
                 options.config = file;
                 // The [monitor] section is checked with the Monitor's own rules when its plugin is loaded.
                 options.withMonitor = parent.main.host().wrappers().stream().anyMatch(w -> w.descriptor().id().equals("Monitor"));
-                EnvOptions.Made made = options.make(parent.main.host(), null);
-                task = made.entry().id();
+                Experiment made = options.make(parent.main.host(), null);
+                task = made.task().id();
                 try (Env env = made.env()) {
                     // made only to check the parameters and wrappers
                 }

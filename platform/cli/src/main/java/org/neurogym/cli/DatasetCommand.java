@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurogym.core.Experiment;
 import org.neurogym.core.Host;
 import org.neurogym.core.json.Json;
 import org.neurogym.data.Batch;
@@ -61,12 +62,12 @@ final class DatasetCommand implements Callable<Integer> {
     public Integer call() {
         checkSizes();
         Host host = main.host();
-        EnvOptions.Made made = envOptions.make(host, id);
+        Experiment made = envOptions.make(host, id);
         Dataset.Builder builder = Dataset.builder(made.env())
                 .copies(() -> envOptions.make(host, id).env())
                 .batchSize(batch).seqLen(seq).batchFirst(batchFirst).seed(seed.value())
                 .threads(threads.count());
-        Written w = write(made.entry().id(), builder);
+        Written w = write(made.task().id(), builder);
         if (output.json) reportJson(w);
         else reportText(w);
         return Main.OK;

@@ -5,18 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.neurogym.api.Env;
-import org.neurogym.api.param.ParameterException;
+import org.neurogym.core.Experiment;
 import org.neurogym.core.Host;
 import org.neurogym.core.config.ExperimentConfig;
 import org.neurogym.core.config.TomlValues;
 import org.neurogym.core.config.WrapperConfig;
-import org.neurogym.core.registry.TaskEntry;
 import picocli.CommandLine.Option;
 
 /**
  * How a command gets its env: a task id, {@code --param k=v} values and an optional
- * {@code --config} file. Explicit values win over the file.
+ * {@code --config} file. Core makes the experiment ({@link Host#experiment}); this class only
+ * reads the flags, which win over the file.
  */
 final class EnvOptions {
     @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE",
@@ -35,13 +34,14 @@ final class EnvOptions {
             description = "Use a whole task collection as one scheduled env with rule inputs, e.g. yang19 (the task <NAME>.all-v0).")
     String collection;
 
-    /** The chosen task, its parameters, the wrappers applied, and the env made from them. */
-    record Made(TaskEntry entry, Map<String, Object> params, List<WrapperConfig> wrappers, Env env) {}
-
     /** The --config file as loaded by the last {@link #make}, or null. */
     ExperimentConfig loaded;
 
-    Made make(Host host, String idArgument) {
+    /** Set by commands that run an experiment: a file's [monitor] section then wraps the env in the Monitor, outermost. */
+    boolean withMonitor;
+
+    /** The flags over the --config file, made into an env by core ({@link Host#experiment}). */
+    Experiment make(Host host, String idArgument) {
         ExperimentConfig file = config == null ? null : ExperimentConfig.load(config);
         loaded = file;
         String id = idArgument;
@@ -52,16 +52,12 @@ final class EnvOptions {
                 throw new IllegalArgumentException("--collection: no collection '" + collection + "' (no task " + id + " is installed)");
             }
         }
-        Map<String, Object> merged = new LinkedHashMap<>();
-        if (file != null && file.env() != null) {
-            if (id == null) id = file.env().name();
-            if (id.equals(file.env().name()) || host.registry().task(id).id().equals(host.registry().task(file.env().name()).id())) {
-                merged.putAll(file.env().params());
-            }
-        }
-        if (id == null) {
-            throw new IllegalArgumentException("no task given: name one (e.g. PerceptualDecisionMaking-v0) or pass --config with an [env] name");
-        }
+        Experiment.Builder experiment = host.experiment(file).task(id).params(explicitParams()).monitored(withMonitor);
+        if (!wraps.isEmpty() || file == null) experiment.wrappers(explicitWrappers());
+        return experiment.make();
+    }
+
+    private Map<String, Object> explicitParams() {
         Map<String, Object> explicit = new LinkedHashMap<>();
         for (String p : params) {
             try {
@@ -70,97 +66,18 @@ final class EnvOptions {
                 throw new IllegalArgumentException("--param: " + e.getMessage());
             }
         }
-        mergeDeep(merged, explicit);
-        TaskEntry entry = host.registry().task(id);
-        Env env;
-        try {
-            env = entry.descriptor().create(merged);
-        } catch (ParameterException e) {
-            String root = e.key().contains(".") ? e.key().substring(0, e.key().indexOf('.')) : e.key();
-            if (file != null && file.env() != null && !explicit.containsKey(root) && file.env().params().containsKey(root)) {
-                throw file.error("env." + e.key(), e.getMessage());
-            }
-            throw e;
-        }
-        boolean fromFile = wraps.isEmpty() && file != null;
+        return explicit;
+    }
+
+    private List<WrapperConfig> explicitWrappers() {
         List<WrapperConfig> wrappers = new ArrayList<>();
-        if (fromFile) {
-            wrappers.addAll(file.wrappers());
-        } else {
-            for (String w : wraps) {
-                try {
-                    wrappers.add(WrapperConfig.parse(w));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--wrap " + w + ": " + e.getMessage());
-                }
-            }
-        }
-        for (int i = 0; i < wrappers.size(); i++) {
-            WrapperConfig w = wrappers.get(i);
+        for (String w : wraps) {
             try {
-                env = host.wrap(env, w.name(), w.params());
-            } catch (ParameterException e) {
-                env.close();
-                if (fromFile) throw file.wrapperError(i, e.key(), e.getMessage());
-                throw e;
-            } catch (org.neurogym.api.NeuroGymException e) {
-                env.close();
-                // a wrapper that cannot apply to this task is a usage error
-                throw new IllegalArgumentException(e.getMessage(), e);
-            } catch (RuntimeException e) {
-                env.close();
-                throw e;
+                wrappers.add(WrapperConfig.parse(w));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--wrap " + w + ": " + e.getMessage());
             }
         }
-        if (withMonitor && file != null && file.hasMonitor()) {
-            Map<String, Object> monitor = monitorParams(file, entry.id());
-            try {
-                env = host.wrap(env, "Monitor", monitor);
-            } catch (org.neurogym.core.registry.UnknownIdException e) {
-                env.close();
-                throw file.error("monitor", "[monitor] needs the Monitor wrapper, from the monitor plugin: " + e.getMessage());
-            } catch (ParameterException e) {
-                env.close();
-                throw file.error("monitor." + e.key(), e.getMessage());
-            }
-            wrappers.add(new WrapperConfig("Monitor", monitor));
-        }
-        return new Made(entry, merged, wrappers, env);
-    }
-
-    /** Set by commands that run an experiment: a file's [monitor] section then wraps the env in the Monitor, outermost. */
-    boolean withMonitor;
-
-    /** The Monitor wrapper's parameters from the file's (validated) [monitor] section and local_dir. */
-    private static Map<String, Object> monitorParams(ExperimentConfig file, String envName) {
-        var m = file.monitor();
-        Map<String, Object> plot = new LinkedHashMap<>();
-        plot.put("create", m.plot().create());
-        plot.put("step", m.plot().step());
-        plot.put("title", m.plot().title());
-        plot.put("ext", m.plot().ext());
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("name", m.name());
-        p.put("trigger", m.trigger());
-        p.put("interval", m.interval());
-        p.put("verbose", m.verbose());
-        p.put("plot", plot);
-        p.put("local_dir", file.localDir());
-        p.put("env_name", envName);
-        return p;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void mergeDeep(Map<String, Object> target, Map<String, Object> over) {
-        for (Map.Entry<String, Object> e : over.entrySet()) {
-            Object old = target.get(e.getKey());
-            if (old instanceof Map && e.getValue() instanceof Map) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) old);
-                mergeDeep(copy, (Map<String, Object>) e.getValue());
-                target.put(e.getKey(), copy);
-            } else {
-                target.put(e.getKey(), e.getValue());
-            }
-        }
+        return wrappers;
     }
 }

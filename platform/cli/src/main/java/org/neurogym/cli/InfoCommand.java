@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurogym.core.Experiment;
 import org.neurogym.core.TaskInfo;
 import org.neurogym.core.json.Json;
 import picocli.CommandLine.Command;
@@ -44,10 +45,10 @@ final class InfoCommand implements Callable<Integer> {
             else printWrapper(out, w);
             return Main.OK;
         }
-        EnvOptions.Made made = envOptions.make(main.host(), id);
+        Experiment made = envOptions.make(main.host(), id);
         Map<String, Object> info;
         try (var env = made.env()) {
-            info = TaskInfo.describe(made.entry(), env, trials, seed);
+            info = TaskInfo.describe(made.task(), env, trials, seed);
         }
         if (!made.wrappers().isEmpty()) {
             info.put("wrappers", made.wrappers().stream().map(w -> {

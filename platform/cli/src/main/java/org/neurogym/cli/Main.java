@@ -7,6 +7,7 @@ import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.core.Host;
 import org.neurogym.core.config.ConfigException;
+import org.neurogym.core.config.RuntimeKind;
 import org.neurogym.core.registry.UnknownIdException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,8 +36,9 @@ public final class Main implements AutoCloseable {
             description = "Plugins directory (default: $NEUROGYM_PLUGINS, else <home>/plugins of the distribution).")
     Path pluginsDir;
 
-    /** How plugin jars are loaded: only the class path, a PF4J plugins directory, or OSGi bundles. */
-    enum RuntimeKind { classpath, pf4j, osgi }
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT,
+            description = "Do not report plugin jars that failed to load ('neurogym plugins list' still shows them).")
+    boolean quiet;
 
     @Option(names = "--runtime", scope = ScopeType.INHERIT, paramLabel = "KIND",
             description = "Plugin runtime: classpath (class path only), pf4j (default: the plugins directory, one class loader"
@@ -52,12 +54,8 @@ public final class Main implements AutoCloseable {
     RuntimeKind runtimeKind() {
         if (runtime != null) return runtime;
         String fromFile = platform().runtime();
-        if (fromFile == null || fromFile.isBlank()) return RuntimeKind.pf4j;
-        try {
-            return RuntimeKind.valueOf(fromFile);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("platform.runtime must be classpath, pf4j or osgi, got '" + fromFile + "' in " + configFile);
-        }
+        if (fromFile == null || fromFile.isBlank()) return RuntimeKind.DEFAULT;
+        return RuntimeKind.valueOf(fromFile); // checked against RuntimeKind.names() when the file was read
     }
 
     /** The [platform] section of the command's --config file (defaults without one); command-line options win over it. */
@@ -131,7 +129,7 @@ public final class Main implements AutoCloseable {
             cli.setOut(out);
             cli.setErr(err);
             cli.setExecutionStrategy(parsed -> {
-                Logging.configure(main.verbose);
+                Logging.configure(main.verbose, main.quiet);
                 for (CommandLine c : parsed.asCommandLineList()) {
                     for (var mixin : c.getCommandSpec().mixins().values()) {
                         if (mixin.userObject() instanceof EnvOptions e && e.config != null) main.configFile = e.config;

@@ -60,7 +60,7 @@ final class NewPluginCommand implements Callable<Integer> {
 
     /** Everything the templates are filled with. */
     record Project(String name, String packageName, String taskClass, String providerClass, String taskId,
-                   String neurogymVersion, String apiVersion, String pluginRequires, String apiRange) {
+                   String neurogymVersion, String apiVersion, String pluginRequires, String apiRange, String neurogymHome) {
         Map<String, String> values() {
             Map<String, String> v = new LinkedHashMap<>();
             v.put("name", name);
@@ -74,6 +74,7 @@ final class NewPluginCommand implements Callable<Integer> {
             v.put("pluginRequires", pluginRequires);
             v.put("pluginRequiresXml", pluginRequires.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
             v.put("apiRange", apiRange);
+            v.put("neurogymHome", neurogymHome.replace("&", "&amp;").replace("<", "&lt;"));
             return v;
         }
 
@@ -133,6 +134,7 @@ final class NewPluginCommand implements Callable<Integer> {
             m.put("neurogymVersion", project.neurogymVersion());
             m.put("apiVersion", project.apiVersion());
             m.put("pluginRequires", project.pluginRequires());
+            m.put("neurogymHome", project.neurogymHome());
             m.put("jar", "target/" + project.jarName());
             m.put("files", new ArrayList<>(files.keySet()));
             o.println(Json.write(m));
@@ -140,7 +142,8 @@ final class NewPluginCommand implements Callable<Integer> {
             o.println("Created plugin project " + project.name() + " in " + abs);
             o.println("  task " + project.taskId() + " (class " + project.packageName() + "." + project.taskClass()
                     + "), provider " + project.providerClass());
-            o.println("  builds against NeuroGym " + project.neurogymVersion() + ", Plugin-Requires " + project.pluginRequires());
+            o.println("  builds against NeuroGym " + project.neurogymVersion() + " from " + project.neurogymHome()
+                    + "/repository, Plugin-Requires " + project.pluginRequires());
             o.println("Next: cd " + dir + " && mvn package, then copy target/" + project.jarName()
                     + " into a distribution's plugins/ (see " + dir.resolve("README.md") + ")");
         }
@@ -171,7 +174,18 @@ final class NewPluginCommand implements Callable<Integer> {
         String api = ApiVersion.current();
         String[] range = apiRange(api);
         return new Project(name, pkg, base + "Go", base + "Tasks", base + "Go-v0",
-                neurogymVersion(), api, ">=" + range[0] + " & <" + range[1], "[" + range[0] + "," + range[1] + ")");
+                neurogymVersion(), api, ">=" + range[0] + " & <" + range[1], "[" + range[0] + "," + range[1] + ")", neurogymHome());
+    }
+
+    /**
+     * The distribution the project resolves the api, test kit and BOM from (its {@code repository/}):
+     * the one running this command ({@code neurogym.home}, an absolute path), else a placeholder to
+     * replace or override with {@code -Dneurogym.home}.
+     */
+    static String neurogymHome() {
+        String home = System.getProperty("neurogym.home");
+        if (home == null || home.isBlank()) return "/path/to/neurogym";
+        return Path.of(home).toAbsolutePath().normalize().toString();
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurogym.core.Experiment;
 import org.neurogym.api.Env;
 import org.neurogym.core.json.Json;
 import org.neurogym.plot.figure.TrialsFigure;
@@ -60,7 +61,7 @@ final class PlotCommand implements Callable<Integer> {
         int trials = !length.given() ? 2 : length.trials == null ? 0 : drawable("--trials", length.trials);
         int steps = length.steps == null ? 0 : drawable("--steps", length.steps);
         long s = seed.value();
-        EnvOptions.Made made = envOptions.make(main.host(), id);
+        Experiment made = envOptions.make(main.host(), id);
         Recording rec;
         try (Env env = made.env()) {
             if (TrialFrames.isPixelTask(env)) return plotFrames(made, env, trials, s);
@@ -74,7 +75,7 @@ final class PlotCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", made.entry().id());
+            m.put("task", made.task().id());
             m.put("agent", agent.spec);
             m.put("seed", s);
             m.put("steps", rec.steps());
@@ -83,7 +84,7 @@ final class PlotCommand implements Callable<Integer> {
             m.put("out", out.toString());
             w.println(Json.write(m));
         } else {
-            w.println("wrote " + out + " (" + made.entry().id() + ", " + rec.completedTrials() + " trials, " + rec.steps()
+            w.println("wrote " + out + " (" + made.task().id() + ", " + rec.completedTrials() + " trials, " + rec.steps()
                     + " steps, agent " + agent.spec + ", seed " + s + ", mean performance " + Output.fixed(rec.meanPerformance(), 2) + ")");
         }
         return Main.OK;

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.neurogym.core.Host;
 import org.neurogym.core.json.Json;
-import org.neurogym.core.plugin.DirectoryRuntime;
-import org.neurogym.core.plugin.Pf4jRuntime;
+import org.neurogym.core.runtime.DirectoryRuntime;
+import org.neurogym.core.runtime.Pf4jRuntime;
 import org.neurogym.core.registry.PluginInfo;
 import org.neurogym.core.registry.RegistryListener;
 import org.neurogym.osgi.OsgiRuntime;
@@ -77,7 +77,9 @@ final class PluginsCommand implements Runnable {
             }
             long failed = plugins.stream().filter(p -> p.state() == PluginInfo.State.FAILED).count();
             out.printf("%d plugin%s, %d failed%n", plugins.size(), plugins.size() == 1 ? "" : "s", failed);
-            for (PluginInfo p : plugins) if (p.error() != null) out.printf("  %s: %s%n", p.id(), p.error());
+            for (PluginInfo p : plugins) {
+                if (p.error() != null) out.printf("  %s%s: %s%n", p.id(), p.location() == null ? "" : " (" + p.location().getFileName() + ")", p.error());
+            }
             return Main.OK;
         }
     }
@@ -106,7 +108,7 @@ final class PluginsCommand implements Runnable {
             if (d == null) throw new IllegalArgumentException("plugins watch: no plugins directory; give --dir DIR or --plugins-dir DIR");
             if (!Files.isDirectory(d)) throw new IllegalArgumentException("--dir: " + d + " is not a directory");
             if (maxEvents < 0 || timeout < 0) throw new IllegalArgumentException("--max-events and --timeout must not be negative");
-            DirectoryRuntime runtime = parent.main.runtimeKind() == Main.RuntimeKind.osgi ? new OsgiRuntime(d) : new Pf4jRuntime(d);
+            DirectoryRuntime runtime = parent.main.runtimeKind() == org.neurogym.core.config.RuntimeKind.osgi ? new OsgiRuntime(d) : new Pf4jRuntime(d);
             PrintWriter out = spec.commandLine().getOut();
             CountDownLatch done = new CountDownLatch(1);
             AtomicInteger count = new AtomicInteger();
@@ -160,7 +162,8 @@ final class PluginsCommand implements Runnable {
         }
 
         private static String text(String event, PluginInfo p) {
-            String what = event + " " + p.id() + (p.version().isEmpty() ? "" : " " + p.version());
+            String what = event + " " + p.id() + (p.version().isEmpty() ? "" : " " + p.version())
+                    + (p.location() == null ? "" : " [" + p.location().getFileName() + "]");
             if (p.error() != null) return what + ": " + p.error();
             return what + " (" + p.tasks().size() + " tasks, " + p.wrappers().size() + " wrappers)";
         }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurogym.core.Experiment;
 import org.neurogym.api.Env;
 import org.neurogym.core.json.Json;
 import org.neurogym.plot.figure.PsychometricFigure;
@@ -60,22 +61,22 @@ final class PsychometricCommand implements Callable<Integer> {
         if (asked < 2 || asked > Integer.MAX_VALUE) throw new IllegalArgumentException("--trials must be in [2, " + Integer.MAX_VALUE + "], got " + asked);
         int trials = (int) asked;
         long s = seed.value();
-        EnvOptions.Made made = envOptions.make(main.host(), id);
+        Experiment made = envOptions.make(main.host(), id);
         Choices choices;
         try (Env env = made.env()) {
             choices = Choices.collect(env, agent.make(env, s), s, trials, evidence, side);
         }
         if (choices.evidence().length < 2) {
-            throw new org.neurogym.api.NeuroGymException(made.entry().id() + ": only " + choices.evidence().length + " of "
+            throw new org.neurogym.api.NeuroGymException(made.task().id() + ": only " + choices.evidence().length + " of "
                     + trials + " trials ended with a choice; the agent must choose to draw a psychometric curve");
         }
         Probit.Fit fit = choices.fit();
-        String t = title != null ? title : made.entry().id() + ", agent " + agent.spec;
+        String t = title != null ? title : made.task().id() + ", agent " + agent.spec;
         PsychometricFigure.writePng(choices, fit, t, "Signed evidence (" + evidence + ")", out);
         PrintWriter w = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", made.entry().id());
+            m.put("task", made.task().id());
             m.put("agent", agent.spec);
             m.put("seed", s);
             m.put("trials", trials);
@@ -96,7 +97,7 @@ final class PsychometricCommand implements Callable<Integer> {
             m.put("out", out.toString());
             w.println(Json.write(m));
         } else {
-            w.println("wrote " + out + " (" + made.entry().id() + ", agent " + agent.spec + ", seed " + s + ", " + choices.evidence().length + " of "
+            w.println("wrote " + out + " (" + made.task().id() + ", agent " + agent.spec + ", seed " + s + ", " + choices.evidence().length + " of "
                     + trials + " trials with a choice)");
             w.println("  probit fit   beta " + Output.number(fit.beta()) + "  alpha " + Output.number(fit.alpha())
                     + (fit.converged() ? "" : "  (not converged: a step, or too few trials)"));

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.neurogym.core.Experiment;
 import org.neurogym.api.Env;
 import org.neurogym.core.json.Json;
 import org.neurogym.core.run.RunReport;
@@ -35,12 +36,12 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         envOptions.withMonitor = true; // a [monitor] section in --config records the run
-        EnvOptions.Made made = envOptions.make(main.host(), id);
+        Experiment made = envOptions.make(main.host(), id);
         Runner.Limit limit = limit();
         long s = seed.value();
         RunReport report;
         try (Env env = made.env()) {
-            report = Runner.run(made.entry().id(), env, agent.make(env, s), agent.spec, s, limit);
+            report = Runner.run(made.task().id(), env, agent.make(env, s), agent.spec, s, limit);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (output.json) {

@@ -80,6 +80,11 @@ class NewPluginCommandTest {
         assertEquals(NewPluginCommand.neurogymVersion(), version);
         assertFalse(version.contains("${"), version);
         // the artifact version (e.g. 0.1.0-SNAPSHOT) is not the api version (0.2.0): what the plugin needs is the range above
+        // it resolves the api, the test kit and the BOM from the repository/ of the distribution that made it
+        assertEquals(NewPluginCommand.neurogymHome(), text(pom, "neurogym.home", 0));
+        assertEquals("file://${neurogym.home}/repository", text(pom, "url", 0));
+        String pomText = read(out.resolve("pom.xml"));
+        assertTrue(pomText.contains("<artifactId>neurogym-bom</artifactId>") && pomText.contains("<scope>import</scope>"), pomText);
     }
 
     private static String text(Document d, String tag, int i) {

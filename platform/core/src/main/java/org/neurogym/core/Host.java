@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
-import org.neurogym.core.plugin.ClasspathRuntime;
-import org.neurogym.core.plugin.DirectoryRuntime;
-import org.neurogym.core.plugin.Pf4jRuntime;
-import org.neurogym.core.plugin.PluginRuntime;
+import org.neurogym.core.config.ExperimentConfig;
+import org.neurogym.core.runtime.ClasspathRuntime;
+import org.neurogym.core.runtime.DirectoryRuntime;
+import org.neurogym.core.runtime.Pf4jRuntime;
+import org.neurogym.core.runtime.PluginRuntime;
 import org.neurogym.core.registry.Registry;
 import org.neurogym.core.registry.TaskEntry;
 import org.neurogym.core.registry.WrapperEntry;
@@ -93,6 +94,28 @@ public final class Host implements AutoCloseable {
     /** Makes task {@code id} with {@code params} (validated against its schema). */
     public Env make(String id, Map<String, ?> params) {
         return registry.task(id).descriptor().create(params);
+    }
+
+    /**
+     * Makes an experiment: its task with its parameters, its wrappers innermost first and, when it
+     * has a {@code [monitor]} section, the Monitor outermost. A problem with a value is a
+     * {@link org.neurogym.core.config.ConfigException} naming the key and its file:line:col.
+     */
+    public Env make(ExperimentConfig experiment) {
+        return experiment(experiment).monitored(true).make().env();
+    }
+
+    /** Makes the experiment of a TOML file (over the {@code NGYM_} environment variables), as {@link #make(ExperimentConfig)}. */
+    public Env make(Path experimentFile) {
+        return make(ExperimentConfig.load(experimentFile));
+    }
+
+    /**
+     * An experiment to make from a file's configuration ({@code null} for none) with explicit
+     * values over it: the CLI's flags, or a caller's overrides.
+     */
+    public Experiment.Builder experiment(ExperimentConfig file) {
+        return new Experiment.Builder(this, file);
     }
 
     /** Wraps {@code env} with wrapper {@code id} and its parameters. */

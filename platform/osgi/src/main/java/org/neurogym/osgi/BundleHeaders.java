@@ -11,7 +11,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-import org.neurogym.core.plugin.JarMetadata;
+import org.neurogym.core.runtime.JarMetadata;
 
 /**
  * Gives a plain plugin jar (PF4J headers, no bundle headers) the least a bundle needs: a

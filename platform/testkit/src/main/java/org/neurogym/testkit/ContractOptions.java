@@ -21,10 +21,6 @@ public record ContractOptions(Map<String, Object> params, int randomSteps, int o
         return new ContractOptions(p, randomSteps, oracleTrials, timingTrials, seed, expectations);
     }
 
-    public ContractOptions withRandomSteps(int steps) {
-        return new ContractOptions(params, steps, oracleTrials, timingTrials, seed, expectations);
-    }
-
     /** Replaces the descriptor's expectations (e.g. for parameters that change what the task can do). */
     public ContractOptions withExpectations(ContractExpectations e) {
         return new ContractOptions(params, randomSteps, oracleTrials, timingTrials, seed, e);

@@ -342,15 +342,6 @@ public final class Monitor extends Wrapper {
         TrainingHistoryFigure.writePng(plotTitle + ": training history", x, r, p, saveDir.resolve("training_history.png"));
     }
 
-    /** Draws the training history (mean reward and performance per saved file) to {@code file}. */
-    public synchronized void plotTrainingHistory(Path file) {
-        if (history.isEmpty()) throw new NeuroGymException(name + ": nothing saved yet, no history to plot");
-        double[] x = history.stream().mapToDouble(h -> h[0]).toArray();
-        double[] r = history.stream().mapToDouble(h -> h[1]).toArray();
-        double[] p = history.stream().mapToDouble(h -> h[2]).toArray();
-        TrainingHistoryFigure.writePng(plotTitle + ": training history", x, r, p, file);
-    }
-
     /**
      * Runs {@code numTrials} trials with {@code policy} (random actions when null) without recording
      * them, and measures rewards and performance.

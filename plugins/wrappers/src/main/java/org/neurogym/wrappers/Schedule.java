@@ -24,8 +24,6 @@ public abstract class Schedule {
     protected int i = -1;
     /** Calls within the current block. */
     protected int count;
-    /** Calls since the last reset. */
-    protected long total;
 
     protected Schedule(int n) {
         if (n < 1) throw new IllegalArgumentException("a schedule needs at least one condition, got " + n);
@@ -35,7 +33,6 @@ public abstract class Schedule {
     /** The index of the next trial's condition. */
     public final int next() {
         i = advance();
-        total++;
         return i;
     }
 
@@ -45,7 +42,6 @@ public abstract class Schedule {
     public void reset() {
         i = -1;
         count = 0;
-        total = 0;
     }
 
     /** Restarts the random stream from {@code seed}. */
@@ -61,11 +57,6 @@ public abstract class Schedule {
     /** The current index (-1 before the first call after a reset). */
     public int current() {
         return i;
-    }
-
-    /** Calls since the last reset. */
-    public long totalCount() {
-        return total;
     }
 
     /** A uniformly drawn index other than {@code current} (any index when there is none, or when n is 1). */

@@ -65,11 +65,6 @@ public final class TrialHistory extends TrialWrapper {
         this(env, params.isSet("probs") ? params.getMatrix("probs") : null);
     }
 
-    /** The choice (0-based) of the current trial. */
-    public int previousChoice() {
-        return previous;
-    }
-
     @Override
     public Trial newTrial(Map<String, ?> kwargs) {
         double[][] m = probs;

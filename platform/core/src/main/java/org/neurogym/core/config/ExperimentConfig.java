@@ -31,6 +31,34 @@ public final class ExperimentConfig {
     public static final Set<String> SECTIONS = Set.of("local_dir", "env", "wrappers", "monitor", "agent", "dataset", "platform");
     public static final String DEFAULT_LOCAL_DIR = "runs";
 
+    /** The keys of the sections with a fixed set of keys, by dotted table path. */
+    private static final Map<String, Set<String>> FIXED_KEYS = Map.of(
+            "agent", Set.of("training", "inference"),
+            "agent.training", Set.of("unit", "value"),
+            "agent.inference", Set.of("unit", "value"),
+            "dataset", Set.of("batch", "seq", "seed", "batch_first"),
+            "platform", Set.of("plugins", "runtime"));
+
+    /**
+     * Whether a key path (from an {@code NGYM_} variable) names configuration: {@code local_dir};
+     * any key under {@code [env]} (a task parameter, checked by the task) or {@code [monitor]} (a
+     * Monitor parameter, checked by the Monitor's schema); a known key of {@code [agent]},
+     * {@code [dataset]} or {@code [platform]}. {@code [[wrappers]]} is a list and cannot be set so.
+     */
+    static boolean isSettableKey(List<String> path) {
+        if (path.isEmpty() || path.stream().anyMatch(String::isEmpty)) return false;
+        String section = path.get(0);
+        if (section.equals("local_dir")) return path.size() == 1;
+        if (section.equals("env") || section.equals("monitor")) return path.size() >= 2;
+        String table = section;
+        for (int i = 1; i < path.size(); i++) {
+            Set<String> keys = FIXED_KEYS.get(table);
+            if (keys == null || !keys.contains(path.get(i))) return false;
+            table = table + "." + path.get(i);
+        }
+        return path.size() > 1 && !FIXED_KEYS.containsKey(table);
+    }
+
     private final Path source;
     private final Layer layer;
     private final String localDir;
@@ -510,21 +538,21 @@ public final class ExperimentConfig {
 
         AgentConfig agent() {
             Map<String, Object> t = table(layer.tree, "", "agent");
-            if (t != null) keys(t, "agent", Set.of("training", "inference"), "key");
+            if (t != null) keys(t, "agent", FIXED_KEYS.get("agent"), "key");
             return new AgentConfig(run(t, "training", AgentConfig.DEFAULTS.training()), run(t, "inference", AgentConfig.DEFAULTS.inference()));
         }
 
         private AgentConfig.Run run(Map<String, Object> agent, String which, AgentConfig.Run d) {
             Map<String, Object> t = agent == null ? null : table(agent, "agent", which);
             String prefix = "agent." + which;
-            if (t != null) keys(t, prefix, Set.of("unit", "value"), "key");
+            if (t != null) keys(t, prefix, FIXED_KEYS.get(prefix), "key");
             return new AgentConfig.Run(oneOf(t, prefix + ".unit", d.unit(), List.of("trial", "step")), positive(t, prefix + ".value", d.value()));
         }
 
         DatasetConfig dataset() {
             Map<String, Object> t = table(layer.tree, "", "dataset");
             DatasetConfig d = DatasetConfig.DEFAULTS;
-            if (t != null) keys(t, "dataset", Set.of("batch", "seq", "seed", "batch_first"), "key");
+            if (t != null) keys(t, "dataset", FIXED_KEYS.get("dataset"), "key");
             long seed = integer(t, "dataset.seed", d.seed(), "an integer");
             return new DatasetConfig(positive(t, "dataset.batch", d.batch()), positive(t, "dataset.seq", d.seq()), seed,
                     bool(t, "dataset.batch_first", d.batchFirst()));
@@ -533,9 +561,9 @@ public final class ExperimentConfig {
         PlatformConfig platform() {
             Map<String, Object> t = table(layer.tree, "", "platform");
             PlatformConfig d = PlatformConfig.DEFAULTS;
-            if (t != null) keys(t, "platform", Set.of("plugins", "runtime"), "key");
+            if (t != null) keys(t, "platform", FIXED_KEYS.get("platform"), "key");
             return new PlatformConfig(string(t, "platform.plugins", d.plugins(), false),
-                    oneOf(t, "platform.runtime", d.runtime(), List.of("pf4j", "classpath", "osgi")));
+                    oneOf(t, "platform.runtime", d.runtime(), RuntimeKind.names()));
         }
 
         private static String show(Object v) {

@@ -21,6 +21,7 @@ import org.tomlj.TomlTable;
 final class Layer {
     /** The prefix of configuration environment variables; {@code __} separates nested keys. */
     static final String ENV_PREFIX = "NGYM_";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Layer.class);
 
     final Map<String, Object> tree;
     /** Dotted path ({@code monitor.plot.step}, {@code wrappers[0].name}) to where its key was written. */
@@ -112,9 +113,16 @@ final class Layer {
         Layer layer = empty();
         environment.entrySet().stream()
                 .filter(e -> e.getKey().toUpperCase(Locale.ROOT).startsWith(ENV_PREFIX) && e.getKey().length() > ENV_PREFIX.length())
+                .filter(e -> {
+                    // only a variable naming a known section and key is configuration: a user's own
+                    // NGYM_SOMETHING is none of ours and must not break every command
+                    boolean ours = ExperimentConfig.isSettableKey(List.of(path(e.getKey())));
+                    if (!ours) log.debug("Ignoring environment variable {}: it names no configuration key", e.getKey());
+                    return ours;
+                })
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> {
-                    String[] path = e.getKey().substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).split("__");
+                    String[] path = path(e.getKey());
                     Object value = TomlValues.parseValue(e.getValue());
                     Map<String, Object> m = layer.tree;
                     StringBuilder dotted = new StringBuilder();
@@ -140,6 +148,11 @@ final class Layer {
                     }
                 });
         return layer;
+    }
+
+    /** {@code NGYM_MONITOR__PLOT__STEP} → {@code [monitor, plot, step]}. */
+    private static String[] path(String variable) {
+        return variable.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).split("__");
     }
 
     private void originsOf(Object value, String prefix, Origin o) {

@@ -5,5 +5,5 @@ package org.neurogym.core.config;
  * {@code plugins/}) and the plugin runtime ({@code pf4j}, {@code classpath} or {@code osgi}).
  */
 public record PlatformConfig(String plugins, String runtime) {
-    public static final PlatformConfig DEFAULTS = new PlatformConfig("", "pf4j");
+    public static final PlatformConfig DEFAULTS = new PlatformConfig("", RuntimeKind.DEFAULT.name());
 }

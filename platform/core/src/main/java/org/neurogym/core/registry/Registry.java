@@ -23,23 +23,26 @@ public final class Registry {
     private static final Logger log = LoggerFactory.getLogger(Registry.class);
 
     private final Object lock = new Object();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param gone task and wrapper ids (keyed {@code task:ID} / {@code wrapper:ID}) of plugins
      *     that were unloaded, with a sentence saying which plugin took them away; plain strings,
      *     so an unloaded plugin's classes are not kept reachable
+     * @param failures plugins that could not be loaded, keyed by their jar (or their id when
+     *     they have no file), so that two failed jars of one plugin id, or a shadowed jar of a
+     *     loaded plugin, each show with their own reason
      */
     private record Snapshot(Map<String, TaskEntry> tasks, Map<String, WrapperEntry> wrappers, Map<String, PluginInfo> plugins,
-                            Map<String, String> gone) {}
+                            Map<String, PluginInfo> failures, Map<String, String> gone) {}
 
     public void addListener(RegistryListener l) {
         listeners.add(l);
     }
 
-    public void removeListener(RegistryListener l) {
-        listeners.remove(l);
+    private static String failureKey(PluginInfo failed) {
+        return failed.location() != null ? failed.location().toString() : "id:" + failed.id();
     }
 
     /**
@@ -79,12 +82,13 @@ public final class Registry {
                 wrapperIds.add(d.id());
             }
             Map<String, PluginInfo> p = new LinkedHashMap<>(s.plugins);
+            Map<String, PluginInfo> f = new LinkedHashMap<>(s.failures);
             if (!conflicts.isEmpty()) {
                 info = PluginInfo.failed(pluginId, version, runtime, location, "plugin " + pluginId
                         + " claims ids another plugin already provides: " + String.join(", ", conflicts)
                         + "; remove one of the plugins or rename the ids");
-                p.put(pluginId, info);
-                snapshot = new Snapshot(s.tasks, s.wrappers, p, s.gone);
+                f.put(failureKey(info), info);
+                snapshot = new Snapshot(s.tasks, s.wrappers, p, f, s.gone);
             } else {
                 Map<String, TaskEntry> t = new LinkedHashMap<>(s.tasks);
                 Map<String, WrapperEntry> w = new LinkedHashMap<>(s.wrappers);
@@ -99,7 +103,8 @@ public final class Registry {
                 }
                 info = new PluginInfo(pluginId, version, runtime, location, PluginInfo.State.LOADED, taskIds, wrapperIds, null);
                 p.put(pluginId, info);
-                snapshot = new Snapshot(t, w, p, gone);
+                f.remove(failureKey(info));
+                snapshot = new Snapshot(t, w, p, f, gone);
             }
         }
         PluginInfo result = info;
@@ -112,15 +117,29 @@ public final class Registry {
         return result;
     }
 
-    /** Records a plugin that could not be loaded, so that it shows as failed. */
+    /**
+     * Records a plugin that could not be loaded, so that it shows as failed (replacing an earlier
+     * failure of the same jar). A failure never hides a loaded plugin of the same id.
+     */
     public void registerFailure(PluginInfo failed) {
         synchronized (lock) {
             Snapshot s = snapshot;
-            Map<String, PluginInfo> p = new LinkedHashMap<>(s.plugins);
-            if (!(p.containsKey(failed.id()) && p.get(failed.id()).state() == PluginInfo.State.LOADED)) p.put(failed.id(), failed);
-            snapshot = new Snapshot(s.tasks, s.wrappers, p, s.gone);
+            Map<String, PluginInfo> f = new LinkedHashMap<>(s.failures);
+            f.put(failureKey(failed), failed);
+            snapshot = new Snapshot(s.tasks, s.wrappers, s.plugins, f, s.gone);
         }
         fire(l -> l.failed(failed));
+    }
+
+    /** Forgets the failure recorded for a jar (it left the directory, or is being tried again). */
+    public void forgetFailure(java.nio.file.Path location) {
+        synchronized (lock) {
+            Snapshot s = snapshot;
+            if (!s.failures.containsKey(location.toString())) return;
+            Map<String, PluginInfo> f = new LinkedHashMap<>(s.failures);
+            f.remove(location.toString());
+            snapshot = new Snapshot(s.tasks, s.wrappers, s.plugins, f, s.gone);
+        }
     }
 
     /**
@@ -146,7 +165,7 @@ public final class Registry {
                 for (String id : removed.tasks()) gone.put("task:" + id, why);
                 for (String id : removed.wrappers()) gone.put("wrapper:" + id, why);
             }
-            snapshot = new Snapshot(t, w, p, gone);
+            snapshot = new Snapshot(t, w, p, s.failures, gone);
         }
         if (removed.state() == PluginInfo.State.LOADED) fire(l -> l.unloaded(removed));
         return Optional.of(removed);
@@ -204,9 +223,17 @@ public final class Registry {
         return snapshot.wrappers.values().stream().sorted(Comparator.comparing(WrapperEntry::id)).toList();
     }
 
-    /** Every plugin the runtimes reported, loaded or failed. */
+    /** Every plugin the runtimes reported: the loaded ones, then the failed jars. */
     public List<PluginInfo> plugins() {
-        return List.copyOf(snapshot.plugins.values());
+        Snapshot s = snapshot;
+        List<PluginInfo> all = new ArrayList<>(s.plugins.values());
+        all.addAll(s.failures.values());
+        return List.copyOf(all);
+    }
+
+    /** The loaded plugin with this id, if any. */
+    public Optional<PluginInfo> loadedPlugin(String pluginId) {
+        return Optional.ofNullable(snapshot.plugins.get(pluginId));
     }
 
     private UnknownIdException unknown(String what, String id, java.util.Collection<String> known, Map<String, String> gone) {

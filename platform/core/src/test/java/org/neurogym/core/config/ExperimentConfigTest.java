@@ -1,6 +1,7 @@
 package org.neurogym.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -207,7 +208,7 @@ class ExperimentConfigTest {
     void badChoicesNameFileLineColumnAndKey() {
         assertAt(invalid("[monitor]\ntrigger = \"trials\"\n"), "monitor.trigger", 2, 11, "must be one of trial, step, got \"trials\"");
         assertAt(invalid("[agent.training]\nunit = \"epoch\"\n"), "agent.training.unit", 2, 8, "must be one of trial, step");
-        assertAt(invalid("[platform]\nruntime = \"felix\"\n"), "platform.runtime", 2, 11, "must be one of pf4j, classpath, osgi");
+        assertAt(invalid("[platform]\nruntime = \"felix\"\n"), "platform.runtime", 2, 11, "must be one of classpath, pf4j, osgi");
     }
 
     @Test
@@ -226,10 +227,22 @@ class ExperimentConfigTest {
                 () -> ExperimentConfig.sources().environment(Map.of("NGYM_MONITOR__INTERVAL", "0")).resolve());
         assertEquals("monitor.interval", e.key());
         assertTrue(e.getMessage().contains("environment variable NGYM_MONITOR__INTERVAL"), e.getMessage());
-        ConfigException unknown = assertThrows(ConfigException.class,
-                () -> ExperimentConfig.sources().environment(Map.of("NGYM_MONITR__INTERVAL", "5")).resolve());
-        assertTrue(unknown.getMessage().contains("unknown section 'monitr'"), unknown.getMessage());
-        assertTrue(unknown.getMessage().contains("NGYM_MONITR__INTERVAL"), unknown.getMessage());
+    }
+
+    @Test
+    void onlyVariablesNamingAKnownSectionAndKeyAreConfiguration() {
+        // a user's own variables that merely start with NGYM_ are ignored, whatever their value
+        ExperimentConfig c = ExperimentConfig.sources().environment(Map.of(
+                "NGYM_REF_PYTHONPATH", "/opt/ref:[broken",
+                "NGYM_UNRELATED", "1",
+                "NGYM_MONITR__INTERVAL", "5",
+                "NGYM_DATASET__BATCHES", "9",
+                "NGYM_AGENT__TRAINING", "3",
+                "NGYM_PLATFORM", "x",
+                "NGYM_DATASET__BATCH", "7")).resolve();
+        assertEquals(ExperimentConfig.fromMap(Map.of("dataset", Map.of("batch", 7L))), c);
+        assertEquals("environment variable NGYM_DATASET__BATCH", c.where("dataset.batch"));
+        assertFalse(c.hasMonitor());
     }
 
     @Test

@@ -35,7 +35,7 @@ class AnnubesEnvTest {
     private static Map<String, Object> custom() {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("session", Map.of("v", 1));
-        p.put("stim_intensities", List.of(0.5, 1.0));
+        p.put("intensities", List.of(0.5, 1.0));
         p.put("stim_time", 800);
         p.put("catch_prob", 0.3);
         p.put("fix_intensity", 0.1);
@@ -53,6 +53,16 @@ class AnnubesEnvTest {
         Map<String, Object> s = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) s.put((String) kv[i], kv[i + 1]);
         return s;
+    }
+
+    /** The trial's stimulus as its session key (modalities joined by '+'), or null on a catch trial. */
+    private static String shown(org.neurogym.api.Trial trial) {
+        List<?> types = (List<?>) trial.get("stim_types");
+        if ((Boolean) trial.get("catch")) {
+            assertTrue(types.isEmpty());
+            return null;
+        }
+        return String.join("+", types.stream().map(String::valueOf).toList());
     }
 
     static Stream<Object> timings() {
@@ -100,7 +110,7 @@ class AnnubesEnvTest {
         AnnubesEnv env = make(Map.of("session", session, "catch_prob", catchProb, "max_sequential", maxSequential));
         env.reset(42);
         List<Object> types = new ArrayList<>();
-        for (int i = 0; i < TRIALS; i++) types.add(env.newTrial(Map.of()).get("stim_type"));
+        for (int i = 0; i < TRIALS; i++) types.add(shown(env.newTrial(Map.of())));
 
         for (int i = 0; i + maxSequential < types.size(); i++) {
             List<Object> window = types.subList(i, i + maxSequential + 1).stream().filter(Objects::nonNull).toList();
@@ -125,8 +135,9 @@ class AnnubesEnvTest {
     void observationAndActionSpacesAreNamedAsInTheReference() {
         AnnubesEnv def = make(Map.of());
         AnnubesEnv cus = make(custom());
-        assertEquals(List.of("fixation", "start", "v", "a"), new ArrayList<>(def.observationSpace().channels().keySet()));
-        assertEquals(3, def.observationSpace().channel("a")[0]);
+        // 2.3.0: the modalities' inputs in sorted order
+        assertEquals(List.of("fixation", "start", "a", "v"), new ArrayList<>(def.observationSpace().channels().keySet()));
+        assertEquals(2, def.observationSpace().channel("a")[0]);
         assertEquals(List.of("fixation", "start", "v"), new ArrayList<>(cus.observationSpace().channels().keySet()));
         assertEquals(3, cus.observationSize());
         assertEquals(2, ((org.neurogym.api.space.Discrete) def.actionSpace()).n());
@@ -171,8 +182,9 @@ class AnnubesEnvTest {
         env.reset(5);
         for (int i = 0; i < 50; i++) {
             var trial = env.newTrial(Map.of());
-            int shown = env.observationSpace().channel((String) trial.get("stim_type"))[0];
-            float value = (float) trial.getDouble("stim_value");
+            String type = shown(trial);
+            int shown = env.observationSpace().channel(type)[0];
+            float value = (float) (double) ((Map<?, ?>) trial.get("stim_values")).get(type);
             for (int t = 0; t < env.trialLength(); t++) {
                 boolean stim = t >= env.periodStart("stimulus") && t < env.periodEnd("stimulus");
                 assertEquals(stim ? 1 : 0, Probe.gt(env, t));
@@ -196,13 +208,31 @@ class AnnubesEnvTest {
         assertEquals(14, steps); // 5 fixation + 10 stimulus steps, the last one ends the trial
     }
 
+    private static List<Object> trials(AnnubesEnv env, long seed) {
+        env.reset(seed);
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < 20; i++) out.add(env.newTrial(Map.of()).asMap());
+        return out;
+    }
+
     @Test
-    void randomSeedFixesTheDrawsWhateverTheResetSeed() {
-        AnnubesEnv a = make(Map.of("random_seed", 42));
-        AnnubesEnv b = make(Map.of("random_seed", 42));
-        a.reset(1);
-        b.reset(2);
-        for (int i = 0; i < 20; i++) assertEquals(a.newTrial(Map.of()).asMap(), b.newTrial(Map.of()).asMap());
+    void aFrozenRandomSeedFixesTheDrawsWhateverTheResetSeed() {
+        Map<String, Object> frozen = Map.of("random_seed", 42, "frozen_seed", true);
+        assertEquals(trials(make(frozen), 1), trials(make(frozen), 2));
+        assertNotEquals(trials(make(frozen), 1), trials(make(Map.of("random_seed", 43, "frozen_seed", true)), 1));
+    }
+
+    @Test
+    void anUnfrozenRandomSeedGivesCopiesResetWithOtherSeedsOtherReproducibleDraws() {
+        Map<String, Object> seeded = Map.of("random_seed", 42);
+        assertEquals(trials(make(seeded), 1), trials(make(seeded), 1));
+        assertNotEquals(trials(make(seeded), 1), trials(make(seeded), 2));
+        assertNotEquals(trials(make(seeded), 1), trials(make(Map.of("random_seed", 43)), 1));
+        assertNotEquals(trials(make(seeded), 1), trials(make(Map.of()), 1));
+    }
+
+    @Test
+    void drawsFollowTheEnvSeedWithoutRandomSeed() {
 
         AnnubesEnv c = make(Map.of());
         AnnubesEnv d = make(Map.of());
@@ -230,6 +260,17 @@ class AnnubesEnvTest {
         assertEquals("output_behavior", assertThrows(ParameterException.class, () -> make(Map.of("output_behavior", List.of(0)))).key());
         assertEquals("max_sequential", assertThrows(ParameterException.class, () -> make(Map.of("max_sequential", 0))).key());
         assertEquals("random_seed", assertThrows(ParameterException.class, () -> make(Map.of("random_seed", -1))).key());
+        assertEquals("session.catch", assertThrows(ParameterException.class, () -> make(Map.of("session", Map.of("catch", 1)))).key());
+        assertEquals("session.a+", assertThrows(ParameterException.class, () -> make(Map.of("session", Map.of("a+", 1)))).key());
+        assertEquals("intensities.x", assertThrows(ParameterException.class,
+                () -> make(Map.of("intensities", Map.of("a", List.of(1), "v", List.of(1), "x", List.of(1))))).key());
+        assertEquals("intensities", assertThrows(ParameterException.class, () -> make(Map.of("intensities", Map.of("a", List.of(1))))).key());
+        assertEquals("max_sequential.x", assertThrows(ParameterException.class, () -> make(Map.of("max_sequential", Map.of("x", 2)))).key());
+        // the reference's satisfiability check: a limited modality that every trial must show
+        assertEquals("max_sequential", assertThrows(ParameterException.class,
+                () -> make(Map.of("session", Map.of("v", 1), "catch_prob", 0.0, "max_sequential", 2))).key());
+        assertEquals("max_sequential", assertThrows(ParameterException.class,
+                () -> make(Map.of("catch_prob", 1.0, "max_sequential", Map.of("catch", 2)))).key());
     }
 
     @Test
@@ -242,13 +283,72 @@ class AnnubesEnvTest {
         env.reset(3);
         int longest = 1;
         int run = 1;
-        Object last = env.trial().get("stim_type");
+        Object last = shown(env.trial());
         for (int i = 0; i < 500; i++) {
-            Object type = env.newTrial(Map.of()).get("stim_type");
+            Object type = shown(env.newTrial(Map.of()));
             run = type.equals(last) ? run + 1 : 1;
             longest = Math.max(longest, run);
             last = type;
         }
         assertTrue(longest >= 5, "longest run " + longest);
+    }
+
+    @Test
+    void aCombinedStimulusShowsItsModalitiesTogetherEachWithItsOwnIntensities() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("session", session("a+v", 1, "t", 1));
+        params.put("catch_prob", 0.0);
+        params.put("noise_std", 0.0);
+        params.put("intensities", Map.of("a", List.of(0.2), "v", List.of(0.4, 0.6), "t", List.of(0.9)));
+        AnnubesEnv env = make(params);
+        assertEquals(List.of("fixation", "start", "a", "t", "v"), new ArrayList<>(env.observationSpace().channels().keySet()));
+        env.reset(8);
+        int combined = 0;
+        for (int i = 0; i < 200; i++) {
+            var trial = env.newTrial(Map.of());
+            Map<?, ?> values = (Map<?, ?>) trial.get("stim_values");
+            int t = env.periodStart("stimulus");
+            if (shown(trial).equals("a+v")) {
+                combined++;
+                assertEquals(0.2f, Probe.ob(env, t, 2));
+                float v = Probe.ob(env, t, 4);
+                assertTrue(v == 0.4f || v == 0.6f, "v intensity " + v);
+                assertEquals((double) v, ((Number) values.get("v")).doubleValue(), 1e-6);
+                assertEquals(0f, Probe.ob(env, t, 3));
+            } else {
+                assertEquals("t", shown(trial));
+                assertEquals(0.9f, Probe.ob(env, t, 3));
+                assertEquals(0f, Probe.ob(env, t, 2) + Probe.ob(env, t, 4));
+            }
+            assertEquals(1, Probe.gt(env, t));
+        }
+        assertTrue(combined > 70 && combined < 130, "a+v on about half the trials: " + combined);
+    }
+
+    @Test
+    void maxSequentialPerModalityAndForCatchTrials() {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("session", session("a", 0.9, "v", 0.1));
+        params.put("catch_prob", 0.6);
+        params.put("max_sequential", Map.of("a", 2, "catch", 1));
+        AnnubesEnv env = make(params);
+        env.reset(9);
+        int runA = 0;
+        int runCatch = 0;
+        int longestV = 0;
+        int runV = 0;
+        for (int i = 0; i < 2000; i++) {
+            String type = shown(env.newTrial(Map.of()));
+            runA = "a".equals(type) ? runA + 1 : 0;
+            runCatch = type == null ? runCatch + 1 : 0;
+            runV = "v".equals(type) ? runV + 1 : 0;
+            longestV = Math.max(longestV, runV);
+            assertTrue(runA <= 2, "a shown " + runA + " times in a row at " + i);
+            assertTrue(runCatch <= 1, "two catch trials in a row at " + i);
+            Map<?, ?> counts = (Map<?, ?>) env.trial().get("sequential_count");
+            assertEquals(runA, counts.get("a"));
+            assertEquals(runCatch, counts.get("catch"));
+        }
+        assertTrue(longestV >= 2, "v has no maximum: " + longestV);
     }
 }

@@ -30,7 +30,10 @@ class PerceptualContractTest {
                 variant(ToneDetection.DESCRIPTOR, Map.of("dt", 100)),
                 variant(AnnubesEnv.DESCRIPTOR, Map.of("session", Map.of("v", 1, "a", 1, "av", 1), "max_sequential", 2,
                         "iti", 300, "fix_time", java.util.List.of("uniform", java.util.List.of(200, 600)))),
-                variant(AnnubesEnv.DESCRIPTOR, Map.of("random_seed", 42)));
+                variant(AnnubesEnv.DESCRIPTOR, Map.of("random_seed", 42)),
+                variant(AnnubesEnv.DESCRIPTOR, Map.of("session", Map.of("a+v", 1, "t", 1), "catch_prob", 0.3,
+                        "max_sequential", Map.of("a", 1, "catch", 2), "intensities", Map.of("a", java.util.List.of(0.5),
+                                "v", java.util.List.of(1), "t", java.util.List.of(0.7, 0.9)))));
     }
 
     private static DynamicNode variant(TaskDescriptor task, Map<String, Object> params) {

@@ -1,7 +1,6 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import java.nio.file.Path;
-import org.neurogym.core.registry.PluginInfo;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginClassLoader;
@@ -77,12 +76,6 @@ public final class Pf4jRuntime extends DirectoryRuntime {
     @Override
     public String name() {
         return "pf4j";
-    }
-
-    /** Loads one plugin jar and registers what it provides; failures are recorded, never thrown. */
-    @Override
-    public PluginInfo load(Path jar) {
-        return super.load(jar);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.neurogym.api.spi.ApiVersion;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.api.spi.WrapperDescriptor;
 import org.neurogym.core.registry.PluginInfo;
@@ -51,7 +50,7 @@ public abstract class DirectoryRuntime implements PluginRuntime {
     private DirectoryWatcher watcher;
     private boolean retrying;
 
-    private record Loaded(String id, String version, Path staged, List<PluginDependencySpec> dependencies) {}
+    private record Loaded(String id, String version, boolean builtIn, Path staged, List<PluginDependencySpec> dependencies) {}
 
     /** What may cure a failure: nothing but a new jar, another plugin loading, or one unloading. */
     private enum Cure { NONE, LOAD, UNLOAD }
@@ -104,7 +103,7 @@ public abstract class DirectoryRuntime implements PluginRuntime {
             log.warn("Plugins directory {} does not exist: no plugins loaded from it", directory);
             return;
         }
-        for (Path jar : dependencyOrder(jars())) load(jar);
+        for (Path jar : startOrder(jars())) load(jar);
     }
 
     /** The plugin jars in the directory now: {@code *.jar}, hidden files excluded. */
@@ -123,22 +122,40 @@ public abstract class DirectoryRuntime implements PluginRuntime {
         return n.endsWith(".jar") && !n.startsWith(".");
     }
 
-    /** Sorts jars so that a plugin's dependencies come before it (name order otherwise). */
-    private List<Path> dependencyOrder(List<Path> jars) {
-        Map<String, Path> byId = new LinkedHashMap<>();
+    /**
+     * The order jars are loaded in at start-up, which decides who keeps a contested id: the
+     * distribution's own plugins first, then the others by plugin id, the best jar of each id
+     * (see {@link PluginPrecedence}) before its rivals, and every plugin after the plugins it
+     * depends on. File names play no part; jars without plugin metadata (which fail whatever
+     * their place) come last.
+     */
+    private List<Path> startOrder(List<Path> jars) {
+        List<PluginPrecedence.Candidate> candidates = new ArrayList<>();
+        List<Path> unreadable = new ArrayList<>();
         Map<Path, List<String>> deps = new LinkedHashMap<>();
         for (Path jar : jars) {
             try {
                 JarMetadata m = JarMetadata.read(jar);
-                if (m.id() != null) byId.putIfAbsent(m.id(), jar);
+                String id = m.id() != null ? m.id() : fallbackId(m).orElse(null);
+                if (id == null || m.version() == null) {
+                    unreadable.add(jar);
+                    continue;
+                }
+                candidates.add(new PluginPrecedence.Candidate(jar, id, m.version(), m.builtIn()));
                 deps.put(jar, m.dependencies().stream().map(PluginDependencySpec::id).toList());
             } catch (IOException e) {
-                deps.put(jar, List.of());
+                unreadable.add(jar);
             }
         }
+        candidates.sort(Comparator.comparing(PluginPrecedence.Candidate::builtIn, Comparator.reverseOrder())
+                .thenComparing(PluginPrecedence.Candidate::id)
+                .thenComparing(PluginPrecedence.BEST_FIRST));
+        Map<String, Path> bestById = new LinkedHashMap<>();
+        for (PluginPrecedence.Candidate c : candidates) bestById.putIfAbsent(c.id(), c.jar());
         Set<Path> ordered = new LinkedHashSet<>();
         Set<Path> visiting = new LinkedHashSet<>();
-        for (Path jar : jars) visit(jar, byId, deps, ordered, visiting);
+        for (PluginPrecedence.Candidate c : candidates) visit(c.jar(), bestById, deps, ordered, visiting);
+        ordered.addAll(unreadable);
         return List.copyOf(ordered);
     }
 
@@ -162,18 +179,62 @@ public abstract class DirectoryRuntime implements PluginRuntime {
         forgetFailure(original);
         JarSignature before = JarSignature.of(original);
         attempted.put(original, before);
+        displaced = false;
         PluginInfo info = attempt(original);
         if (info.state() == PluginInfo.State.LOADED) retryWaiting(Cure.LOAD);
+        else if (displaced) retryWaiting(Cure.UNLOAD); // the jar it outranked comes back
         return info;
     }
 
+    /** Set when the jar being loaded unloaded a lower version of its plugin. */
+    private boolean displaced;
+
+    /** A check that refuses the jar: why, and what change may cure it. */
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final String id;
+        final String version;
+        final Cure cure;
+
+        Refusal(String id, String version, String message, Cure cure) {
+            super(message, null, false, false);
+            this.id = id;
+            this.version = version;
+            this.cure = cure;
+        }
+    }
+
+    /** The checks in order; the first that refuses ends the attempt, releasing what was opened. */
     private PluginInfo attempt(Path original) {
+        String jarName = original.getFileName().toString();
+        Path staged = null;
+        String opened = null;
+        try {
+            staged = stage(original);
+            JarMetadata meta = metadata(jarName, staged);
+            String id = meta.id();
+            checkApi(meta, jarName);
+            makeRoom(original, meta, jarName);
+            checkDependencies(meta, jarName);
+            opened = id;
+            Provided provided = openProviders(meta, staged, jarName);
+            checkIdsFree(meta, provided, jarName);
+            return register(original, meta, staged, provided);
+        } catch (Refusal r) {
+            if (opened != null) safeRelease(opened);
+            if (staged != null) delete(staged);
+            return fail(original, r.id, r.version, r.getMessage(), r.cure);
+        }
+    }
+
+    /** Copies the jar to the staging area, so the original can be replaced or deleted while loaded. */
+    private Path stage(Path original) throws Refusal {
         String jarName = original.getFileName().toString();
         if (staging == null) {
             try {
                 staging = Files.createTempDirectory("neurogym-staging-");
             } catch (IOException e) {
-                return fail(original, jarName, "", "cannot create a staging directory for " + jarName + ": " + e, Cure.NONE);
+                throw new Refusal(jarName, "", "cannot create a staging directory for " + jarName + ": " + e, Cure.NONE);
             }
         }
         String base = jarName.substring(0, jarName.length() - ".jar".length());
@@ -181,47 +242,72 @@ public abstract class DirectoryRuntime implements PluginRuntime {
         try {
             Files.copy(original, staged, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            return fail(original, jarName, "", "cannot copy " + jarName + " to the staging area: " + e, Cure.NONE);
+            throw new Refusal(jarName, "", "cannot copy " + jarName + " to the staging area: " + e, Cure.NONE);
         }
+        return staged;
+    }
+
+    /** A complete jar with a plugin id (its own or the runtime's fallback) and a version. */
+    private JarMetadata metadata(String jarName, Path staged) throws Refusal {
         JarMetadata meta;
         try {
             meta = JarMetadata.read(staged);
         } catch (IOException e) {
-            delete(staged);
-            return fail(original, jarName, "", jarName + " is not a readable jar (" + e.getMessage()
+            throw new Refusal(jarName, "", jarName + " is not a readable jar (" + e.getMessage()
                     + "); it is corrupt or was not completely written: replace it with a complete plugin jar", Cure.NONE);
         }
         String id = meta.id() != null ? meta.id() : fallbackId(meta).orElse(null);
         if (id == null || meta.version() == null) {
-            delete(staged);
-            return fail(original, jarName, "", jarName + " has no plugin metadata (missing "
+            throw new Refusal(id != null ? id : jarName, "", jarName + " has no plugin metadata (missing "
                     + (id == null ? "Plugin-Id" : "Plugin-Version") + " manifest header): build it as a NeuroGym plugin jar"
                     + " with Plugin-Id, Plugin-Version and Plugin-Requires (see docs/plugin-guide.md)", Cure.NONE);
         }
-        String version = meta.version();
-        String requires = meta.requires();
-        if (requires != null && !requires.isBlank()) {
-            boolean ok;
-            try {
-                ok = ApiVersion.satisfies(ApiVersion.current(), requires);
-            } catch (RuntimeException e) {
-                ok = false;
-            }
-            if (!ok) {
-                delete(staged);
-                return fail(original, id, version, "plugin " + id + " " + version + " (" + jarName + ") requires api " + requires
-                        + " but this host provides api " + ApiVersion.current() + "; use a version of the plugin built for api "
-                        + ApiVersion.current(), Cure.NONE);
-            }
-        }
-        PluginInfo holder = registry.plugins().stream()
-                .filter(p -> p.id().equals(id) && p.state() == PluginInfo.State.LOADED).findFirst().orElse(null);
-        if (holder != null) {
-            delete(staged);
-            return fail(original, jarName, version, "plugin id '" + id + "' of " + jarName + " is already loaded from "
+        return meta.withId(id);
+    }
+
+    private static void checkApi(JarMetadata meta, String jarName) throws Refusal {
+        var refusal = ApiRequirement.refusal(meta.id(), meta.version(), jarName, meta.requires());
+        if (refusal.isPresent()) throw new Refusal(meta.id(), meta.version(), refusal.get(), Cure.NONE);
+    }
+
+    /**
+     * One plugin id, one loaded jar: a jar of this directory holding the id gives way to a better
+     * one (a higher {@code Plugin-Version}, see {@link PluginPrecedence}) and is reported as
+     * shadowed; otherwise the newcomer is. An id loaded by another runtime (the class path) is
+     * never displaced.
+     */
+    private void makeRoom(Path original, JarMetadata meta, String jarName) throws Refusal {
+        PluginInfo holder = registry.loadedPlugin(meta.id()).orElse(null);
+        if (holder == null) return;
+        Map.Entry<Path, Loaded> mine = loaded.entrySet().stream().filter(e -> e.getValue().id().equals(meta.id())).findFirst().orElse(null);
+        if (mine == null) {
+            throw new Refusal(meta.id(), meta.version(), "plugin id '" + meta.id() + "' of " + jarName + " is already loaded from "
                     + (holder.location() == null ? "the class path" : holder.location().getFileName())
                     + "; remove one of the two jars", Cure.UNLOAD);
         }
+        var newcomer = new PluginPrecedence.Candidate(original, meta.id(), meta.version(), meta.builtIn());
+        Loaded current = mine.getValue();
+        var incumbent = new PluginPrecedence.Candidate(mine.getKey(), current.id(), current.version(), current.builtIn());
+        if (PluginPrecedence.BEST_FIRST.compare(newcomer, incumbent) < 0) {
+            unloadJar(mine.getKey(), "shadowed by " + jarName);
+            fail(mine.getKey(), current.id(), current.version(), shadowed(incumbent, newcomer), Cure.UNLOAD);
+            displaced = true;
+        } else {
+            throw new Refusal(meta.id(), meta.version(), shadowed(newcomer, incumbent), Cure.UNLOAD);
+        }
+    }
+
+    private static String shadowed(PluginPrecedence.Candidate loser, PluginPrecedence.Candidate winner) {
+        String why = PluginPrecedence.compareVersions(winner.version(), loser.version()) > 0 ? "the higher Plugin-Version wins"
+                : winner.builtIn() && !loser.builtIn() ? "at equal versions the distribution's own plugin wins"
+                : "both have this version: the choice is fixed by the jars' content";
+        return "plugin " + loser.id() + " " + loser.version() + " (" + loser.jar().getFileName() + ") is shadowed by "
+                + winner.id() + " " + winner.version() + " (" + winner.jar().getFileName() + "): " + why
+                + "; remove " + loser.jar().getFileName() + " to silence this";
+    }
+
+    /** Every required {@code Plugin-Dependencies} entry is loaded in an accepted version. */
+    private void checkDependencies(JarMetadata meta, String jarName) throws Refusal {
         for (PluginDependencySpec dep : meta.dependencies()) {
             if (dep.optional()) continue;
             Loaded d = loadedById(dep.id());
@@ -234,30 +320,32 @@ public abstract class DirectoryRuntime implements PluginRuntime {
                         + " is loaded: install a matching version";
             }
             if (problem != null) {
-                delete(staged);
-                return fail(original, id, version, "plugin " + id + " " + version + " (" + jarName + ") " + problem, Cure.LOAD);
+                throw new Refusal(meta.id(), meta.version(), "plugin " + meta.id() + " " + meta.version() + " (" + jarName + ") " + problem, Cure.LOAD);
             }
         }
+    }
+
+    /** Opens the staged jar in the runtime; it must provide at least one task or wrapper. */
+    private Provided openProviders(JarMetadata meta, Path staged, String jarName) throws Refusal {
         Provided provided;
         try {
-            provided = open(meta.withId(id), staged);
+            provided = open(meta, staged);
         } catch (PluginLoadException e) {
-            safeRelease(id);
-            delete(staged);
-            return fail(original, id, version, e.getMessage(), Cure.NONE);
+            throw new Refusal(meta.id(), meta.version(), e.getMessage(), Cure.NONE);
         } catch (RuntimeException | LinkageError e) {
-            safeRelease(id);
-            delete(staged);
-            return fail(original, id, version, "cannot load plugin " + id + " from " + jarName + ": " + describe(e), Cure.NONE);
+            throw new Refusal(meta.id(), meta.version(), "cannot load plugin " + meta.id() + " from " + jarName + ": " + describe(e), Cure.NONE);
         }
         if (provided.tasks().isEmpty() && provided.wrappers().isEmpty()) {
-            safeRelease(id);
-            delete(staged);
             String why = provided.warnings().isEmpty()
                     ? "it declares no TaskProvider or WrapperProvider in META-INF/services"
                     : String.join("; ", provided.warnings());
-            return fail(original, id, version, "plugin " + id + " (" + jarName + ") provides nothing: " + why, Cure.NONE);
+            throw new Refusal(meta.id(), meta.version(), "plugin " + meta.id() + " (" + jarName + ") provides nothing: " + why, Cure.NONE);
         }
+        return provided;
+    }
+
+    /** A task or wrapper id already provided stays with its plugin: the newcomer is refused whole. */
+    private void checkIdsFree(JarMetadata meta, Provided provided, String jarName) throws Refusal {
         List<String> taken = new ArrayList<>();
         for (TaskDescriptor d : provided.tasks()) {
             registry.tasks().stream().filter(t -> t.id().equals(d.id())).findFirst()
@@ -268,23 +356,18 @@ public abstract class DirectoryRuntime implements PluginRuntime {
                     .ifPresent(w -> taken.add("wrapper " + d.id() + " (provided by plugin " + w.plugin() + ")"));
         }
         if (!taken.isEmpty()) {
-            safeRelease(id);
-            delete(staged);
-            return fail(original, id, version, "plugin " + id + " " + version + " (" + jarName + ") claims ids another plugin"
+            throw new Refusal(meta.id(), meta.version(), "plugin " + meta.id() + " " + meta.version() + " (" + jarName + ") claims ids another plugin"
                     + " already provides: " + String.join(", ", taken) + "; remove one of the plugins or rename the ids"
                     + " (it loads if the other plugin goes)", Cure.UNLOAD);
         }
-        PluginInfo info = registry.register(id, version, name(), original, provided.tasks(), provided.wrappers());
-        if (info.state() != PluginInfo.State.LOADED) {
-            safeRelease(id);
-            delete(staged);
-            failed.put(original, new Failure(id, info.error(), Cure.UNLOAD));
-            log.warn("Plugin {} failed: {}", jarName, info.error());
-            return info;
-        }
-        if (!provided.warnings().isEmpty()) log.warn("Plugin {}: {}", id, String.join("; ", provided.warnings()));
-        loaded.put(original, new Loaded(id, version, staged, meta.dependencies()));
-        log.info("Loaded plugin {} {} from {} ({} tasks, {} wrappers)", id, version, jarName,
+    }
+
+    private PluginInfo register(Path original, JarMetadata meta, Path staged, Provided provided) throws Refusal {
+        PluginInfo info = registry.register(meta.id(), meta.version(), name(), original, provided.tasks(), provided.wrappers());
+        if (info.state() != PluginInfo.State.LOADED) throw new Refusal(meta.id(), meta.version(), info.error(), Cure.UNLOAD);
+        if (!provided.warnings().isEmpty()) log.warn("Plugin {}: {}", meta.id(), String.join("; ", provided.warnings()));
+        loaded.put(original, new Loaded(meta.id(), meta.version(), meta.builtIn(), staged, meta.dependencies()));
+        log.info("Loaded plugin {} {} from {} ({} tasks, {} wrappers)", meta.id(), meta.version(), original.getFileName(),
                 info.tasks().size(), info.wrappers().size());
         return info;
     }
@@ -349,7 +432,6 @@ public abstract class DirectoryRuntime implements PluginRuntime {
                     failed.remove(e.getKey());
                     PluginInfo info = attemptQuietly(e.getKey(), before);
                     if (info.state() == PluginInfo.State.LOADED) {
-                        if (!before.key().equals(info.id())) registry.unregister(before.key());
                         progress = true;
                         cures.add(Cure.LOAD);
                     }
@@ -372,25 +454,25 @@ public abstract class DirectoryRuntime implements PluginRuntime {
 
     private Failure quiet;
 
-    private PluginInfo fail(Path original, String key, String version, String error, Cure cure) {
-        PluginInfo info = PluginInfo.failed(key, version, name(), original, error);
-        if (quiet != null && quiet.key().equals(key) && (quiet.error().equals(error) || quiet.cure() == cure)) {
+    /**
+     * Records a jar that did not load, under its plugin id (the file name when it has none) and
+     * its file, and reports it once: one line on the {@code org.neurogym.plugins} logger.
+     */
+    private PluginInfo fail(Path original, String id, String version, String error, Cure cure) {
+        PluginInfo info = PluginInfo.failed(id, version, name(), original, error);
+        if (quiet != null && quiet.key().equals(id) && (quiet.error().equals(error) || quiet.cure() == cure)) {
             // still waiting for the same kind of change: keep the first report
             failed.put(original, quiet);
             return info;
         }
-        failed.put(original, new Failure(key, error, cure));
-        log.warn("Plugin {} failed: {}", original.getFileName(), error);
+        failed.put(original, new Failure(id, error, cure));
+        PluginReports.failed(info);
         registry.registerFailure(info);
         return info;
     }
 
     private void forgetFailure(Path original) {
-        Failure f = failed.remove(original);
-        if (f == null) return;
-        boolean loadedUnderKey = registry.plugins().stream()
-                .anyMatch(p -> p.id().equals(f.key()) && p.state() == PluginInfo.State.LOADED);
-        if (!loadedUnderKey) registry.unregister(f.key());
+        if (failed.remove(original) != null) registry.forgetFailure(original);
     }
 
     private void safeRelease(String id) {

@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -36,6 +36,17 @@ public record JarMetadata(String id, String version, String requires, List<Plugi
     /** A header's trimmed value, or null when absent or blank. */
     public String header(String name) {
         return value(attributes, name);
+    }
+
+    /** The {@code Plugin-Provider} every plugin of this project carries (plugins/pom.xml). */
+    public static final String DISTRIBUTION_PROVIDER = "NeuroGym";
+
+    /**
+     * True for the distribution's own plugins, built by this project with
+     * {@code Plugin-Provider: NeuroGym}; they are registered before third-party jars.
+     */
+    public boolean builtIn() {
+        return DISTRIBUTION_PROVIDER.equals(header("Plugin-Provider"));
     }
 
     JarMetadata withId(String newId) {

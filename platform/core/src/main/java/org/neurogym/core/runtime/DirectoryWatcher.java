@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import java.nio.file.Path;
 import java.time.Duration;

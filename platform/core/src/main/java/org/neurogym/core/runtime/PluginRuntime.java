@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import org.neurogym.core.registry.Registry;
 

@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -15,7 +15,7 @@ import org.neurogym.api.Env;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.agent.Agents;
 import org.neurogym.core.Host;
-import org.neurogym.core.plugin.fixture.FixtureTask;
+import org.neurogym.core.runtime.fixture.FixtureTask;
 import org.neurogym.core.registry.PluginInfo;
 import org.neurogym.core.registry.UnknownIdException;
 import org.neurogym.core.run.Runner;

@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +23,7 @@ final class PluginJars {
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         headers.forEach((k, v) -> mf.getMainAttributes().putValue(k, v));
         Path classes = classesRoot();
-        Path fixtures = classes.resolve("org/neurogym/core/plugin/fixture");
+        Path fixtures = classes.resolve("org/neurogym/core/runtime/fixture");
         try (OutputStream out = Files.newOutputStream(jar); JarOutputStream j = new JarOutputStream(out, mf);
              Stream<Path> files = Files.list(fixtures)) {
             for (Path f : files.toList()) {

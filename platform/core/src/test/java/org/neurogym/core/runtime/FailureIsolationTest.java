@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neurogym.api.Env;
 import org.neurogym.api.agent.Agents;
-import org.neurogym.core.plugin.fixture.FixtureTask;
+import org.neurogym.core.runtime.fixture.FixtureTask;
 import org.neurogym.core.registry.PluginInfo;
 import org.neurogym.core.registry.Registry;
 import org.neurogym.core.registry.RegistryListener;
@@ -37,7 +37,9 @@ class FailureIsolationTest {
 
     private void start() {
         registry.addListener(new RegistryListener() {
-            @Override public void failed(PluginInfo p) { failures.add(p.id()); }
+            @Override public void failed(PluginInfo p) {
+                failures.add(p.id() + "|" + (p.location() == null ? "" : p.location().getFileName()));
+            }
         });
         runtime = new Pf4jRuntime(plugins);
         runtime.start(registry);
@@ -48,16 +50,21 @@ class FailureIsolationTest {
         if (runtime != null) runtime.close();
     }
 
+    /** The loaded plugin with this id, else the failure recorded under this plugin id or jar name. */
     private PluginInfo plugin(String key) {
-        return registry.plugins().stream().filter(p -> p.id().equals(key)).findFirst()
-                .orElseThrow(() -> new AssertionError("no plugin " + key + " in " + registry.plugins()));
+        return registry.loadedPlugin(key).orElseGet(() -> registry.plugins().stream()
+                .filter(p -> p.id().equals(key) || (p.location() != null && p.location().getFileName().toString().equals(key)))
+                .findFirst().orElseThrow(() -> new AssertionError("no plugin " + key + " in " + registry.plugins())));
     }
 
-    private void assertFailedOnce(String key, String... fragments) {
-        PluginInfo p = plugin(key);
-        assertEquals(PluginInfo.State.FAILED, p.state(), p.toString());
+    /** Failed, reported once, and the report names the plugin id and the jar. */
+    private void assertFailedOnce(String id, String jar, String... fragments) {
+        PluginInfo p = registry.plugins().stream()
+                .filter(i -> i.state() == PluginInfo.State.FAILED && i.location() != null && i.location().getFileName().toString().equals(jar))
+                .findFirst().orElseThrow(() -> new AssertionError("no failure of " + jar + " in " + registry.plugins()));
+        assertEquals(id, p.id());
         for (String f : fragments) assertTrue(p.error().contains(f), "'" + f + "' in: " + p.error());
-        assertEquals(1, failures.stream().filter(key::equals).count(), "reported once: " + failures);
+        assertEquals(1, failures.stream().filter((id + "|" + jar)::equals).count(), "reported once: " + failures);
     }
 
     private void assertGoodPluginServes() {
@@ -77,7 +84,7 @@ class FailureIsolationTest {
         good();
         Files.write(plugins.resolve("b-corrupt.jar"), new byte[] {'P', 'K', 3, 4, 9, 9, 9});
         start();
-        assertFailedOnce("b-corrupt.jar", "b-corrupt.jar", "not a readable jar", "replace it");
+        assertFailedOnce("b-corrupt.jar", "b-corrupt.jar", "b-corrupt.jar", "not a readable jar", "replace it");
         assertGoodPluginServes();
     }
 
@@ -86,7 +93,7 @@ class FailureIsolationTest {
         good();
         PluginJars.fixtureJar(plugins, "c-plain.jar", Map.of(), SECOND);
         start();
-        assertFailedOnce("c-plain.jar", "c-plain.jar", "no plugin metadata", "Plugin-Id");
+        assertFailedOnce("c-plain.jar", "c-plain.jar", "c-plain.jar", "no plugin metadata", "Plugin-Id");
         assertGoodPluginServes();
     }
 
@@ -96,7 +103,7 @@ class FailureIsolationTest {
         PluginJars.fixtureJar(plugins, "d-throwing.jar", PluginJars.headers("throwing", "1.0.0", "*"),
                 FixtureTask.ThrowingProvider.class.getName());
         start();
-        assertFailedOnce("throwing", "boom in constructor", "ThrowingProvider", "fix the provider");
+        assertFailedOnce("throwing", "d-throwing.jar", "boom in constructor", "ThrowingProvider", "fix the provider");
         assertGoodPluginServes();
     }
 
@@ -106,7 +113,7 @@ class FailureIsolationTest {
         PluginJars.fixtureJar(plugins, "e-static.jar", PluginJars.headers("static", "1.0.0", "*"),
                 FixtureTask.StaticThrowingProvider.class.getName());
         start();
-        assertFailedOnce("static", "boom in static initializer", "StaticThrowingProvider");
+        assertFailedOnce("static", "e-static.jar", "boom in static initializer", "StaticThrowingProvider");
         assertGoodPluginServes();
     }
 
@@ -115,7 +122,7 @@ class FailureIsolationTest {
         good();
         PluginJars.fixtureJar(plugins, "f-future.jar", PluginJars.headers("future", "1.0.0", ">=9.0.0 & <10.0.0"), SECOND);
         start();
-        assertFailedOnce("future", "f-future.jar", "requires api >=9.0.0", "this host provides api");
+        assertFailedOnce("future", "f-future.jar", "f-future.jar", "requires api >=9.0.0", "this host provides api");
         assertGoodPluginServes();
     }
 
@@ -124,7 +131,7 @@ class FailureIsolationTest {
         good();
         PluginJars.fixtureJar(plugins, "g-needy.jar", PluginJars.headers("needy", "1.0.0", "*", "base@>=1.0.0"), SECOND);
         start();
-        assertFailedOnce("needy", "g-needy.jar", "requires plugin 'base'", "add its jar");
+        assertFailedOnce("needy", "g-needy.jar", "g-needy.jar", "requires plugin 'base'", "add its jar");
         assertGoodPluginServes();
 
         // the dependency arrives: the waiting plugin loads with it
@@ -145,23 +152,27 @@ class FailureIsolationTest {
     @Test
     void twoPluginsClaimingOneTaskId() throws Exception {
         good();
-        PluginJars.fixtureJar(plugins, "h-clash.jar", PluginJars.headers("clash", "1.0.0", "*"), GOOD);
+        // named to sort first: among third-party jars the plugin id decides the order, never the file name
+        PluginJars.fixtureJar(plugins, "0-clash.jar", PluginJars.headers("rival", "1.0.0", "*"), GOOD);
         start();
-        assertFailedOnce("clash", "h-clash.jar", "FixtureTask-v0", "provided by plugin fixture", "remove one of the plugins");
+        assertFailedOnce("rival", "0-clash.jar", "FixtureTask-v0", "provided by plugin fixture", "remove one of the plugins");
         assertEquals("fixture", registry.task("FixtureTask-v0").plugin());
         assertGoodPluginServes();
         // the first one goes: the other takes over the id, and the failure record goes with it
         runtime.removed(plugins.resolve("a-good.jar"));
-        assertEquals("clash", registry.task("FixtureTask-v0").plugin());
-        assertEquals(PluginInfo.State.LOADED, plugin("clash").state());
+        assertEquals("rival", registry.task("FixtureTask-v0").plugin());
+        assertEquals(PluginInfo.State.LOADED, plugin("rival").state());
+        assertTrue(registry.plugins().stream().noneMatch(p -> p.state() == PluginInfo.State.FAILED), registry.plugins().toString());
     }
 
     @Test
-    void twoJarsWithOnePluginId() throws Exception {
+    void twoJarsWithOnePluginIdTheHigherVersionWinsAndTheOtherIsShadowed() throws Exception {
         good();
-        PluginJars.fixtureJar(plugins, "i-twin.jar", PluginJars.headers("fixture", "2.0.0", "*"), SECOND);
+        PluginJars.fixtureJar(plugins, "i-twin.jar", PluginJars.headers("fixture", "2.0.0", "*"), GOOD);
         start();
-        assertFailedOnce("i-twin.jar", "plugin id 'fixture'", "already loaded from a-good.jar");
+        assertFailedOnce("fixture", "a-good.jar", "fixture 1.0.0 (a-good.jar) is shadowed by fixture 2.0.0 (i-twin.jar)",
+                "the higher Plugin-Version wins");
+        assertEquals("2.0.0", plugin("fixture").version());
         assertGoodPluginServes();
     }
 }

@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,10 +20,10 @@ import org.neurogym.core.registry.Registry;
 /**
  * Plugins on a class path, found with {@link java.util.ServiceLoader} through an explicit class
  * loader (library use and tests). Each jar or classes directory holding providers is one plugin,
- * named by its {@code Plugin-Id} header when it has one.
+ * named by its {@code Plugin-Id} header when it has one, and refused when its
+ * {@code Plugin-Requires} excludes this host's api, as directory plugins are.
  */
 public final class ClasspathRuntime implements PluginRuntime {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ClasspathRuntime.class);
     private final ClassLoader loader;
     private final List<String> registered = new ArrayList<>();
     private Registry registry;
@@ -61,14 +61,21 @@ public final class ClasspathRuntime implements PluginRuntime {
             String id = header(mf, "Plugin-Id");
             if (id == null) id = derivedId(sample.get(e.getKey()), e.getKey());
             String version = header(mf, "Plugin-Version");
+            var refusal = ApiRequirement.refusal(id, version, e.getKey().getFileName().toString(), header(mf, "Plugin-Requires"));
+            if (refusal.isPresent()) {
+                report(PluginInfo.failed(id, version, name(), e.getKey(), refusal.get()));
+                continue;
+            }
             PluginInfo info = registry.register(id, version, name(), e.getKey(), e.getValue().tasks(), e.getValue().wrappers());
             if (info.state() == PluginInfo.State.LOADED) registered.add(id);
-            else log.warn("Plugin {} failed: {}", id, info.error());
+            else PluginReports.failed(info);
         }
-        for (String error : all.errors()) {
-            log.warn("A class-path provider failed: {}", error);
-            registry.registerFailure(PluginInfo.failed("classpath-provider", "", name(), null, error));
-        }
+        for (String error : all.errors()) report(PluginInfo.failed("classpath-provider", "", name(), null, error));
+    }
+
+    private void report(PluginInfo failed) {
+        PluginReports.failed(failed);
+        registry.registerFailure(failed);
     }
 
     /** Where a provider's code lives: its jar or classes directory. */

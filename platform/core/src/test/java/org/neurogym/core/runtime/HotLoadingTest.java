@@ -1,4 +1,4 @@
-package org.neurogym.core.plugin;
+package org.neurogym.core.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neurogym.api.Env;
 import org.neurogym.api.StepResult;
 import org.neurogym.core.Host;
-import org.neurogym.core.plugin.fixture.FixtureTask;
+import org.neurogym.core.runtime.fixture.FixtureTask;
 import org.neurogym.core.registry.PluginInfo;
 import org.neurogym.core.registry.Registry;
 import org.neurogym.core.registry.RegistryListener;
