@@ -91,21 +91,21 @@ final class PlotCommand implements Callable<Integer> {
     }
 
     /** A pixel task: a strip of frames per trial (its observations are images, not channel traces). */
-    private Integer plotFrames(EnvOptions.Made made, Env env, int trials, long s) {
-        if (trials == 0) throw new IllegalArgumentException(made.entry().id() + " observes images: give --trials, not --steps");
+    private Integer plotFrames(Experiment made, Env env, int trials, long s) {
+        if (trials == 0) throw new IllegalArgumentException(made.task().id() + " observes images: give --trials, not --steps");
         TrialFrames frames = TrialFrames.record(env, s, trials);
         FrameImages.writeStrip(frames, Math.max(4, Math.min(12, (width - 150) / 106)), 1, out);
         PrintWriter w = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", made.entry().id());
+            m.put("task", made.task().id());
             m.put("seed", s);
             m.put("steps", frames.count());
             m.put("trials", trials);
             m.put("out", out.toString());
             w.println(Json.write(m));
         } else {
-            w.println("wrote " + out + " (" + made.entry().id() + ", " + trials + " trials as strips of frames, " + frames.count()
+            w.println("wrote " + out + " (" + made.task().id() + ", " + trials + " trials as strips of frames, " + frames.count()
                     + " steps, seed " + s + ")");
         }
         return Main.OK;

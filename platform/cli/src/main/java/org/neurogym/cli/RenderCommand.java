@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.neurogym.api.Env;
+import org.neurogym.core.Experiment;
 import org.neurogym.core.json.Json;
 import org.neurogym.plot.frames.FrameImages;
 import org.neurogym.plot.frames.TrialFrames;
@@ -53,11 +54,11 @@ final class RenderCommand implements Callable<Integer> {
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean gif = name.endsWith(".gif");
         if (!gif && !name.endsWith(".png")) throw new IllegalArgumentException("--out must end in .gif (animation) or .png (contact sheet), got " + out);
-        EnvOptions.Made made = envOptions.make(main.host(), id);
+        Experiment made = envOptions.make(main.host(), id);
         TrialFrames frames;
         try (Env env = made.env()) {
             if (!TrialFrames.isPixelTask(env)) {
-                throw new IllegalArgumentException(made.entry().id() + " does not observe images (" + env.observationSpace()
+                throw new IllegalArgumentException(made.task().id() + " does not observe images (" + env.observationSpace()
                         + "); draw it with neurogym plot");
             }
             frames = TrialFrames.record(env, seed.value(), trials);
@@ -67,7 +68,7 @@ final class RenderCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", made.entry().id());
+            m.put("task", made.task().id());
             m.put("seed", seed.value());
             m.put("trials", trials);
             m.put("frames", frames.count());
@@ -76,7 +77,7 @@ final class RenderCommand implements Callable<Integer> {
             m.put("out", out.toString());
             w.println(Json.write(m));
         } else {
-            w.println("wrote " + out + " (" + made.entry().id() + ", " + trials + " trial" + (trials == 1 ? "" : "s") + ", "
+            w.println("wrote " + out + " (" + made.task().id() + ", " + trials + " trial" + (trials == 1 ? "" : "s") + ", "
                     + frames.count() + " frames of " + frames.width() + "x" + frames.height() + (gif ? ", " + frames.dt() + " ms each" : "")
                     + ", seed " + seed.value() + ")");
         }
