@@ -9,6 +9,14 @@ import java.util.Map;
  */
 public interface TrialBased extends Env {
 
+    /** The nearest trial-based env in {@code env}'s wrapper stack, {@code env} itself first; null when there is none. */
+    static TrialBased nearest(Env env) {
+        for (Env e = env; e != null; e = e instanceof Wrapper w ? w.inner() : null) {
+            if (e instanceof TrialBased tb) return tb;
+        }
+        return null;
+    }
+
     /** Starts a new trial; {@code kwargs} impose facts (e.g. {@code ground_truth}) instead of drawing them. */
     Trial newTrial(Map<String, ?> kwargs);
 

@@ -304,6 +304,29 @@ public abstract class TrialEnv implements TrialBased {
         }
     }
 
+    /**
+     * The number of whole steps in {@code ms}, tolerant of the rounding of a time computed as
+     * {@code k * dt} (e.g. 3 * 0.1 ms is 3 steps of 0.1 ms, not 2).
+     */
+    protected final int wholeSteps(double ms) {
+        return (int) Math.floor(ms / dt + 1e-9);
+    }
+
+    /**
+     * The expected length in steps of a trial made of {@code names} one after the other: the sum of
+     * their timings' expected lengths (for the contract of a task whose timing also holds entries
+     * that are not periods of the sequence).
+     */
+    public final double expectedSteps(String... names) {
+        double sum = 0;
+        for (String p : names) {
+            Timing t = timing.get(p);
+            if (t == null) throw new NeuroGymException(name() + " has no timing for period '" + p + "' (timing: " + timing.keySet() + ")");
+            sum += t.meanSteps(dt);
+        }
+        return sum;
+    }
+
     /** True when the current step lies in {@code period} (false for a period this trial does not have). */
     protected final boolean inPeriod(String period) {
         return periods.contains(period, tInd);

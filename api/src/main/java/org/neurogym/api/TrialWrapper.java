@@ -15,9 +15,8 @@ public abstract class TrialWrapper extends Wrapper implements TrialBased {
 
     protected TrialWrapper(Env env) {
         super(env);
-        Env e = env;
-        while (!(e instanceof TrialBased) && e instanceof Wrapper w) e = w.inner();
-        if (!(e instanceof TrialBased tb)) {
+        TrialBased tb = TrialBased.nearest(env);
+        if (tb == null) {
             throw new NeuroGymException(getClass().getSimpleName() + " is a trial wrapper and needs a trial-based task, but "
                     + env.name() + " is not one");
         }

@@ -3,7 +3,6 @@ package org.neurogym.benchmarks;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.agent.Agents;
 import org.neurogym.core.NeuroGym;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,7 +52,7 @@ public class FrameRenderBenchmark {
     public void setUp() {
         var env = NeuroGym.make(task);
         env.reset(0);
-        trials = Agents.trialBased(env);
+        trials = TrialBased.nearest(env);
     }
 
     @Benchmark

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.neurogym.api.Env;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.agent.Agents;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -38,7 +37,7 @@ public class NewTrialBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         env = NeuroGym.make(task);
-        trials = Agents.trialBased(env);
+        trials = TrialBased.nearest(env);
         env.reset(0);
     }
 

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import org.neurogym.api.Env;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.agent.Agents;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,7 +13,6 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -40,7 +38,7 @@ public class WithinTrialStepBenchmark {
         // fixation lasts 10^9 ms (10^7 steps of 100 ms): a new trial comes once per 10 million steps, with
         // matrices the task already owns (reused when large enough), so allocation per step is ~0
         env = NeuroGym.make("PerceptualDecisionMaking-v0", Map.of("timing", Map.of("fixation", 1e9)));
-        trials = Agents.trialBased(env);
+        trials = TrialBased.nearest(env);
         env.reset(0);
     }
 

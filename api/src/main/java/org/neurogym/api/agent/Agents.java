@@ -4,7 +4,6 @@ import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.Rng;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.Wrapper;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
 import org.neurogym.api.space.Space;
@@ -39,7 +38,7 @@ public final class Agents {
      * solved). On a step without ground truth it fixates (action 0, or zeros).
      */
     public static Agent oracle(Env env) {
-        TrialBased trials = trialBased(env);
+        TrialBased trials = TrialBased.nearest(env);
         if (trials == null) throw new NeuroGymException("the oracle agent needs a trial-based task; " + env.name() + " is not one");
         if (env.actionSpace() instanceof Discrete) {
             return observation -> {
@@ -70,13 +69,4 @@ public final class Agents {
         return observation -> k;
     }
 
-    /** The outermost trial-based env in a wrapper stack, or null. */
-    public static TrialBased trialBased(Env env) {
-        Env e = env;
-        while (true) {
-            if (e instanceof TrialBased tb) return tb;
-            if (e instanceof Wrapper w) e = w.inner();
-            else return null;
-        }
-    }
 }

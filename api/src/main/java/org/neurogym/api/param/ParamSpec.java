@@ -1,19 +1,32 @@
 package org.neurogym.api.param;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * One constructor parameter of a task or wrapper: name (the reference's, e.g. {@code dim_ring}),
- * type, default and a sentence of documentation.
+ * type, default, a sentence of documentation, and the values it accepts beyond its type
+ * ({@link Allowed}: declare them with {@link #min}, {@link #max}, {@link #range}, {@link #positive},
+ * {@link #oneOf}, {@link #nonEmpty} or {@link #length}; {@link Params} checks them, so the task
+ * does not).
  */
-public record ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional) {
+public record ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional, Allowed allowed) {
     public ParamSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(description, "description");
-        if (defaultValue != null) defaultValue = type.convert(name, defaultValue);
+        allowed = allowed == null ? Allowed.ANY : allowed;
+        if (defaultValue != null) {
+            defaultValue = type.convert(name, defaultValue);
+            allowed.check(name, defaultValue);
+        }
         if (optional && defaultValue != null) throw new IllegalArgumentException("optional parameter '" + name + "' has no default");
+    }
+
+    public ParamSpec(String name, ParamType type, Object defaultValue, String description, boolean optional) {
+        this(name, type, defaultValue, description, optional, Allowed.ANY);
     }
 
     /** A parameter with a default (or, with a null default, a required one). */
@@ -77,6 +90,52 @@ public record ParamSpec(String name, ParamType type, Object defaultValue, String
     public static ParamSpec timing() {
         return new ParamSpec("timing", ParamType.TIMING, Map.of(),
                 "Period durations in ms by period name, merged over the task's defaults (see 'timing').");
+    }
+
+    /** Accepts values {@code >= bound} (every element, for a list). */
+    public ParamSpec min(double bound) {
+        return with(allowed.withMin(bound, false));
+    }
+
+    /** Accepts values {@code <= bound} (every element, for a list). */
+    public ParamSpec max(double bound) {
+        return with(allowed.withMax(bound));
+    }
+
+    /** Accepts values in {@code [low, high]} (every element, for a list). */
+    public ParamSpec range(double low, double high) {
+        return with(allowed.withMin(low, false).withMax(high));
+    }
+
+    /** Accepts values {@code > 0} (every element, for a list). */
+    public ParamSpec positive() {
+        return with(allowed.withMin(0, true));
+    }
+
+    /** Accepts only these values (given as the type reads them, e.g. strings or integers). */
+    public ParamSpec oneOf(Object... values) {
+        List<Object> converted = new ArrayList<>();
+        for (Object v : values) converted.add(type.convert(name, v));
+        return with(allowed.withValues(converted));
+    }
+
+    /** A list that must hold at least one value. */
+    public ParamSpec nonEmpty() {
+        return with(allowed.withLengths(1, allowed.maxLength()));
+    }
+
+    /** A list that must hold at least {@code n} values. */
+    public ParamSpec minLength(int n) {
+        return with(allowed.withLengths(n, allowed.maxLength()));
+    }
+
+    /** A list that must hold exactly {@code n} values. */
+    public ParamSpec length(int n) {
+        return with(allowed.withLengths(n, n));
+    }
+
+    private ParamSpec with(Allowed a) {
+        return new ParamSpec(name, type, defaultValue, description, optional, a);
     }
 
     public boolean isRequired() {

@@ -43,7 +43,9 @@ public final class Params {
                             + " (known: " + String.join(", ", specs.keySet()) + ")");
                 }
                 try {
-                    values.put(e.getKey(), spec.type().convert(e.getKey(), e.getValue()));
+                    Object value = spec.type().convert(e.getKey(), e.getValue());
+                    spec.allowed().check(e.getKey(), value);
+                    values.put(e.getKey(), value);
                 } catch (ParameterException ex) {
                     throw new ParameterException(ex.key(), ex.getMessage() + " (" + owner + ")");
                 }

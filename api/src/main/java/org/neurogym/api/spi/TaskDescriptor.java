@@ -47,9 +47,17 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
         return Integer.parseInt(id.substring(id.lastIndexOf("-v") + 2));
     }
 
-    /** Validates {@code params} against the schema and makes the env. */
+    /**
+     * Validates {@code params} against the schema and makes the env; {@code maker} (the host) makes
+     * the parts of a composed task.
+     */
+    public Env create(Map<String, ?> params, EnvMaker maker) {
+        return factory.create(Params.of(id, parameters, params), maker);
+    }
+
+    /** Makes the env outside a host: a composed task refuses, naming its first part. */
     public Env create(Map<String, ?> params) {
-        return factory.create(Params.of(id, parameters, params));
+        return create(params, EnvMaker.NONE);
     }
 
     public static Builder builder(String id) {
@@ -113,6 +121,14 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
 
         public TaskDescriptor factory(EnvFactory factory) {
             return new TaskDescriptor(id, family, tags, description, paperName, paperLink, parameters, factory, contract);
+        }
+
+        /**
+         * A task composed of other tasks and wrappers, made by id through the host's {@link EnvMaker}:
+         * e.g. {@code (p, maker) -> maker.wrap(maker.make("PerceptualDecisionMaking-v0", p.asMap()), "ReactionTime", Map.of())}.
+         */
+        public TaskDescriptor compose(EnvFactory.Composition composition) {
+            return factory(EnvFactory.composed(composition));
         }
 
         /** For factories typed to a subclass of Env. */

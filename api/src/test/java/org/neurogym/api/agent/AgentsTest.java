@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.neurogym.api.TrialBased;
 import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.StepResult;
@@ -115,7 +116,7 @@ class AgentsTest {
         List<Double> perf = performances(env, Agents.oracle(env), 2, 90);
         assertEquals(30, perf.size());
         assertTrue(perf.stream().allMatch(p -> p == 1.0));
-        assertSame(task, Agents.trialBased(env));
+        assertSame(task, TrialBased.nearest(env));
     }
 
     @Test
@@ -220,6 +221,6 @@ class AgentsTest {
         };
         assertThrows(NeuroGymException.class, () -> Agents.oracle(bare));
         assertThrows(NeuroGymException.class, () -> Agents.oracle(new Plain(bare)));
-        assertNull(Agents.trialBased(new Plain(bare)));
+        assertNull(TrialBased.nearest(new Plain(bare)));
     }
 }

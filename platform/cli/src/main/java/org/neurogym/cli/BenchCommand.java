@@ -11,7 +11,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.agent.Agent;
 import org.neurogym.api.agent.Agents;
-import org.neurogym.api.space.Discrete;
 import org.neurogym.core.Host;
 import org.neurogym.core.json.Json;
 import org.neurogym.data.Dataset;
@@ -63,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         boolean supervised;
         try (Env env = made.env()) {
             steps = median(stepRate(env, round));
-            TrialBased tb = Agents.trialBased(env);
+            TrialBased tb = TrialBased.nearest(env);
             boolean pixels = tb != null && tb.trialFrames() != null;
             double[] trialRates = tb == null ? null : trialRate(env, tb, round, pixels);
             trials = tb == null ? Double.NaN : median(Arrays.copyOfRange(trialRates, 0, ROUNDS));
@@ -120,7 +119,6 @@ final class BenchCommand implements Callable<Integer> {
     private double[] stepRate(Env env, long roundNanos) {
         Agent agent = Agents.random(env.actionSpace(), seed.value());
         float[] ob = env.reset(seed.value());
-        boolean discrete = env.actionSpace() instanceof Discrete;
         double[] rates = new double[ROUNDS + 1];
         for (int r = 0; r <= ROUNDS; r++) {
             long budget = r == 0 ? roundNanos * ROUNDS / 2 : roundNanos; // round 0 is the warm-up
@@ -129,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
             long elapsed;
             do {
                 for (int i = 0; i < 4096; i++) {
-                    StepResult res = discrete ? env.step(agent.act(ob)) : env.step(agent.actContinuous(ob));
+                    StepResult res = agent.step(env, ob);
                     // a pixel task's observation stays bytes: the random agent does not look at it
                     if (res.observationBytes() == null) ob = res.observation();
                 }

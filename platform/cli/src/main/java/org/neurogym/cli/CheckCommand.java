@@ -54,7 +54,7 @@ final class CheckCommand implements Callable<Integer> {
         if (!json) out.printf(fmt, "TASK", "CHECK", "STATUS", "DETAIL");
         int done = 0;
         for (TaskEntry t : tasks) {
-            List<CheckResult> r = TaskContract.run(t.descriptor(), ContractOptions.defaults());
+            List<CheckResult> r = TaskContract.run(t.descriptor(), ContractOptions.defaults().withMaker(main.host()));
             results.addAll(r);
             done++;
             if (json) {

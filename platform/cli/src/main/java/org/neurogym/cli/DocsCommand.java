@@ -29,7 +29,7 @@ final class DocsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = switch (what) {
-            case "tasks" -> Reference.tasks(main.host().tasks());
+            case "tasks" -> Reference.tasks(main.host().tasks(), main.host());
             case "wrappers" -> Reference.wrappers(main.host().wrappers());
             default -> throw new IllegalArgumentException("docs takes 'tasks' or 'wrappers', got '" + what + "'");
         };

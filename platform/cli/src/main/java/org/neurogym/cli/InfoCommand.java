@@ -66,6 +66,12 @@ final class InfoCommand implements Callable<Integer> {
         return Main.OK;
     }
 
+    /** A parameter's declared range, e.g. ", >= 2", or nothing. */
+    private static String allowed(Map<String, Object> p) {
+        Object a = p.get("allowed");
+        return a == null || a.toString().isEmpty() ? "" : ", " + a;
+    }
+
     @SuppressWarnings("unchecked")
     static void printWrapper(PrintWriter out, Map<String, Object> w) {
         out.println(w.get("id") + "  (wrapper, plugin " + w.get("plugin") + ")");
@@ -73,7 +79,7 @@ final class InfoCommand implements Callable<Integer> {
         out.println("Parameters:");
         for (Map<String, Object> p : (List<Map<String, Object>>) w.get("parameters")) {
             out.println("  " + p.get("name") + " (" + p.get("type") + (Boolean.TRUE.equals(p.get("required")) ? ", required"
-                    : ", default " + Json.line(p.get("default"))) + "): " + p.get("description"));
+                    : ", default " + Json.line(p.get("default"))) + allowed(p) + "): " + p.get("description"));
         }
     }
 
@@ -97,7 +103,7 @@ final class InfoCommand implements Callable<Integer> {
         for (Map<String, Object> p : (List<Map<String, Object>>) info.get("parameters")) {
             Object d = p.get("default");
             out.println("  " + p.get("name") + " (" + p.get("type") + (Boolean.TRUE.equals(p.get("required")) ? ", required"
-                    : ", default " + Json.line(d)) + "): " + p.get("description"));
+                    : ", default " + Json.line(d)) + allowed(p) + "): " + p.get("description"));
         }
         if (info.containsKey("wrappers")) out.println("Wrappers: " + Json.line(info.get("wrappers")));
         if (info.containsKey("periods")) out.println("Periods (a sample trial): " + String.join(", ", (List<String>) info.get("periods")));

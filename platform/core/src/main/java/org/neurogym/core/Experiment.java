@@ -95,7 +95,7 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
 
         private Env createTask(TaskEntry entry, Map<String, Object> merged) {
             try {
-                return entry.descriptor().create(merged);
+                return entry.descriptor().create(merged, host);
             } catch (ParameterException e) {
                 String root = e.key().contains(".") ? e.key().substring(0, e.key().indexOf('.')) : e.key();
                 if (file != null && file.env() != null && !params.containsKey(root) && file.env().params().containsKey(root)) {

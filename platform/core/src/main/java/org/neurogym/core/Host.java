@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.neurogym.api.Env;
+import org.neurogym.api.spi.EnvMaker;
 import org.neurogym.core.config.ExperimentConfig;
 import org.neurogym.core.runtime.ClasspathRuntime;
 import org.neurogym.core.runtime.DirectoryRuntime;
@@ -18,7 +19,7 @@ import org.neurogym.core.registry.WrapperEntry;
  * One running host: a registry fed by plugin runtimes. Make envs by id, wrap them by id, list
  * what is loaded. Close it to unload the plugins.
  */
-public final class Host implements AutoCloseable {
+public final class Host implements AutoCloseable, EnvMaker {
     private final Registry registry = new Registry();
     private final List<PluginRuntime> runtimes;
 
@@ -91,9 +92,10 @@ public final class Host implements AutoCloseable {
         return make(id, Map.of());
     }
 
-    /** Makes task {@code id} with {@code params} (validated against its schema). */
+    /** Makes task {@code id} with {@code params} (validated against its schema); a composed task's parts come from this host. */
+    @Override
     public Env make(String id, Map<String, ?> params) {
-        return registry.task(id).descriptor().create(params);
+        return registry.task(id).descriptor().create(params, this);
     }
 
     /**
@@ -119,8 +121,9 @@ public final class Host implements AutoCloseable {
     }
 
     /** Wraps {@code env} with wrapper {@code id} and its parameters. */
+    @Override
     public Env wrap(Env env, String id, Map<String, ?> params) {
-        return registry.wrapper(id).descriptor().wrap(env, params, this::make);
+        return registry.wrapper(id).descriptor().wrap(env, params, this);
     }
 
     public List<TaskEntry> tasks() {

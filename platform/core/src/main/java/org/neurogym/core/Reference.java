@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.neurogym.api.Env;
+import org.neurogym.api.spi.EnvMaker;
 import org.neurogym.core.json.Json;
 import org.neurogym.core.registry.TaskEntry;
 import org.neurogym.core.registry.WrapperEntry;
@@ -16,7 +17,7 @@ import org.neurogym.core.registry.WrapperEntry;
 public final class Reference {
     private Reference() {}
 
-    public static String tasks(List<TaskEntry> tasks) {
+    public static String tasks(List<TaskEntry> tasks, EnvMaker maker) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Task reference\n\n");
         sb.append("Generated from the task descriptors by `neurogym docs tasks --out docs/tasks.md`; do not edit by hand.\n");
@@ -28,15 +29,15 @@ public final class Reference {
                 .append(" |\n"));
         for (var e : byFamily.entrySet()) {
             sb.append("\n# ").append(e.getKey()).append("\n");
-            for (TaskEntry t : e.getValue()) task(sb, t);
+            for (TaskEntry t : e.getValue()) task(sb, t, maker);
         }
         return sb.toString();
     }
 
     @SuppressWarnings("unchecked")
-    private static void task(StringBuilder sb, TaskEntry t) {
+    private static void task(StringBuilder sb, TaskEntry t, EnvMaker maker) {
         Map<String, Object> info;
-        try (Env env = t.descriptor().create(Map.of())) {
+        try (Env env = t.descriptor().create(Map.of(), maker)) {
             info = TaskInfo.describe(t, env, 0, 0);
         }
         sb.append("\n## ").append(t.id()).append("\n\n");
@@ -76,10 +77,11 @@ public final class Reference {
 
     private static void parameters(StringBuilder sb, List<Map<String, Object>> params) {
         if (params.isEmpty()) return;
-        sb.append("\n| parameter | type | default | meaning |\n| --- | --- | --- | --- |\n");
+        sb.append("\n| parameter | type | default | allowed | meaning |\n| --- | --- | --- | --- | --- |\n");
         for (Map<String, Object> p : params) {
             String def = Boolean.TRUE.equals(p.get("required")) ? "required" : p.get("default") == null ? "unset" : "`" + Json.line(p.get("default")) + "`";
             sb.append("| `").append(p.get("name")).append("` | ").append(p.get("type")).append(" | ").append(cell(def))
+                    .append(" | ").append(cell(String.valueOf(p.get("allowed"))))
                     .append(" | ").append(cell(String.valueOf(p.get("description")))).append(" |\n");
         }
     }

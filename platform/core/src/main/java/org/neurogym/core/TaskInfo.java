@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.neurogym.api.TrialBased;
 import org.neurogym.api.Env;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.TrialLengthStats;
-import org.neurogym.api.agent.Agents;
 import org.neurogym.api.param.ParamSpec;
 import org.neurogym.api.param.ParamType;
 import org.neurogym.api.space.Box;
@@ -48,7 +48,7 @@ public final class TaskInfo {
         out.put("parameters", parameters(d.parameters()));
         out.put("observationSpace", space(env.observationSpace()));
         out.put("actionSpace", space(env.actionSpace()));
-        var trials = Agents.trialBased(env);
+        var trials = TrialBased.nearest(env);
         if (trials != null) {
             env.reset(seed);
             out.put("supervised", trials.hasGroundTruth());
@@ -105,6 +105,7 @@ public final class TaskInfo {
             m.put("type", p.type().label());
             m.put("default", p.defaultValue() == null ? null : ParamType.plain(p.defaultValue()));
             m.put("required", p.isRequired());
+            m.put("allowed", p.allowed().describe());
             m.put("description", p.description());
             params.add(m);
         }

@@ -7,7 +7,6 @@ import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.Rng;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.agent.Agents;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
 import org.neurogym.api.space.Space;
@@ -29,7 +28,7 @@ import org.neurogym.api.spi.EnvMaker;
  * with no allocation per step (a new trial allocates what the task allocates for its facts).
  *
  * <p>The matrices are read from the outermost {@link TrialBased} env of the wrapper stack (see
- * {@link Agents#trialBased}), so trial wrappers (noise, extra input channels, biased trials) are in
+ * {@link TrialBased#nearest}), so trial wrappers (noise, extra input channels, biased trials) are in
  * the data. A wrapper above them that changes observations step by step cannot be, and is refused.
  *
  * <p>Not thread-safe: one consumer calls {@link #next()}. Close it to stop its threads and close its envs.
@@ -437,7 +436,7 @@ public final class Dataset implements AutoCloseable {
 
         Row(Env env) {
             this.env = env;
-            this.trials = Agents.trialBased(env);
+            this.trials = TrialBased.nearest(env);
             if (trials == null) {
                 throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
                         + "(observations and ground truth of whole trials)");

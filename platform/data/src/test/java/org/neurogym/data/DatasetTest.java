@@ -14,7 +14,6 @@ import org.neurogym.api.Env;
 import org.neurogym.api.Rng;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.agent.Agents;
 import org.neurogym.tasks.perceptual.PerceptualDecisionMaking;
 
 class DatasetTest {
@@ -127,7 +126,7 @@ class DatasetTest {
             for (int row = 0; row < 4; row++) {
                 try (Env env = Fixtures.pdm()) {
                     float[] ob = env.reset(Rng.derive(42, row)).clone();
-                    TrialBased tb = Agents.trialBased(env);
+                    TrialBased tb = TrialBased.nearest(env);
                     for (int t = 0; t < 2 * seq; t++) {
                         Batch b = t < seq ? first : second;
                         int at = row * seq + (t % seq);

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.neurogym.api.TrialBased;
 import org.neurogym.api.Env;
 import org.neurogym.api.agent.Agents;
 import org.neurogym.api.space.Discrete;
@@ -35,7 +36,7 @@ class TrialsFigureTest {
 
     /** Two trials with the oracle where there is one (random otherwise); 150 steps when no trial ends soon. */
     private static Recording record(Env env) {
-        boolean oracle = Agents.trialBased(env) != null;
+        boolean oracle = TrialBased.nearest(env) != null;
         try {
             return Recorder.trials(env, oracle ? Agents.oracle(env) : Agents.random(env.actionSpace(), 1), 1, 2);
         } catch (RuntimeException e) {

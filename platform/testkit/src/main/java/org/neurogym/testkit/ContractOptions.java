@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.spi.ContractExpectations;
+import org.neurogym.api.spi.EnvMaker;
 
 /**
  * How the contract runs on one task: parameters, sizes, seed. What it may expect of the task comes
@@ -11,19 +12,29 @@ import org.neurogym.api.spi.ContractExpectations;
  * {@code neurogym check} agree; a test may override it for non-default parameters.
  */
 public record ContractOptions(Map<String, Object> params, int randomSteps, int oracleTrials, int timingTrials, long seed,
-                              ContractExpectations expectations) {
+                              ContractExpectations expectations, EnvMaker maker) {
 
+    /** Default sizes and seed; composed tasks are made from the providers on the class path. */
     public static ContractOptions defaults() {
-        return new ContractOptions(Map.of(), 10_000, 500, 2_000, 1234, null);
+        return new ContractOptions(Map.of(), 10_000, 500, 2_000, 1234, null, ClasspathMaker.ofContext());
     }
 
     public ContractOptions withParams(Map<String, Object> p) {
-        return new ContractOptions(p, randomSteps, oracleTrials, timingTrials, seed, expectations);
+        return new ContractOptions(p, randomSteps, oracleTrials, timingTrials, seed, expectations, maker);
+    }
+
+    public ContractOptions withRandomSteps(int steps) {
+        return new ContractOptions(params, steps, oracleTrials, timingTrials, seed, expectations, maker);
+    }
+
+    /** Makes composed tasks with {@code m} (e.g. the host, in {@code neurogym check}). */
+    public ContractOptions withMaker(EnvMaker m) {
+        return new ContractOptions(params, randomSteps, oracleTrials, timingTrials, seed, expectations, m);
     }
 
     /** Replaces the descriptor's expectations (e.g. for parameters that change what the task can do). */
     public ContractOptions withExpectations(ContractExpectations e) {
-        return new ContractOptions(params, randomSteps, oracleTrials, timingTrials, seed, e);
+        return new ContractOptions(params, randomSteps, oracleTrials, timingTrials, seed, e, maker);
     }
 
     /** The expectations in force: these options' own, else the task's. */

@@ -59,13 +59,17 @@ public final class TaskContract {
     }
 
     private static Env make(TaskDescriptor task, ContractOptions o) {
-        return task.create(o.params());
+        return task.create(o.params(), o.maker());
     }
 
     /** Steps the env once with {@code agent}. */
     static StepResult step(Env env, Agent agent, float[] observation) {
-        if (env.actionSpace() instanceof Discrete) return env.step(agent.act(observation));
-        return env.step(agent.actContinuous(observation));
+        return agent.step(env, observation);
+    }
+
+    /** Where an exemption was declared, for reports: the descriptor's source line, or the test's. */
+    private static String declared(Expect e) {
+        return e.x().declaredAt() == null ? "" : " (exemption declared at " + e.x().declaredAt() + ")";
     }
 
     static CheckResult randomAgent(TaskDescriptor task, ContractOptions o) {
@@ -142,7 +146,8 @@ public final class TaskContract {
         Trace b = trace(task, o, o.seed(), steps);
         if (!a.sameAs(b)) return fail(task, DETERMINISM, "two runs with seed " + o.seed() + " differ");
         if (e.x().noRandomnessReason() != null) {
-            return pass(task, DETERMINISM, "same seed, same " + steps + " steps; seeds need not differ: " + e.x().noRandomnessReason());
+            return pass(task, DETERMINISM, "same seed, same " + steps + " steps; seeds need not differ: "
+                    + e.x().noRandomnessReason() + declared(e));
         }
         Trace c = trace(task, o, o.seed() + 1, steps);
         if (a.sameAs(c)) return fail(task, DETERMINISM, "seeds " + o.seed() + " and " + (o.seed() + 1) + " give identical runs");
@@ -150,7 +155,7 @@ public final class TaskContract {
     }
 
     static CheckResult oracle(TaskDescriptor task, ContractOptions o, Expect e) {
-        if (e.x().noOracleReason() != null) return skip(task, ORACLE, e.x().noOracleReason());
+        if (e.x().noOracleReason() != null) return skip(task, ORACLE, e.x().noOracleReason() + declared(e));
         double needed = e.x().minOraclePerformance();
         try (Env env = make(task, o)) {
             Agent agent = Agents.oracle(env);
@@ -170,26 +175,29 @@ public final class TaskContract {
             double share = (double) correct / trials;
             String detail = String.format("performance 1 on %d of %d trials (%.1f%%, needs %.1f%%)",
                     correct, trials, 100 * share, 100 * needed)
-                    + (e.x().oracleReason() == null ? "" : "; lowered because " + e.x().oracleReason());
+                    + (e.x().oracleReason() == null ? "" : "; lowered because " + e.x().oracleReason() + declared(e));
             return share >= needed ? pass(task, ORACLE, detail) : fail(task, ORACLE, detail);
         }
     }
 
     static CheckResult trialLength(TaskDescriptor task, ContractOptions o, Expect e) {
         try (Env env = make(task, o)) {
-            if (!(env.unwrapped() instanceof TrialEnv t)) return skip(task, TRIAL_LENGTH, "not a TrialEnv");
+            if (!(env.unwrapped() instanceof TrialEnv t)) {
+                return fail(task, TRIAL_LENGTH, "not a TrialEnv: the contract cannot sample its trials");
+            }
             double expected;
             String how;
             if (e.x().expectedMeanSteps() != null) {
                 expected = e.x().expectedMeanSteps().applyAsDouble(t);
-                how = "declared by the task's test";
+                how = "declared at " + e.x().declaredAt();
             } else {
                 t.reset(o.seed());
                 List<String> periods = t.periods();
                 if (!isPlainSequence(t, periods) || !periods.containsAll(t.timing().keySet())
                         || !t.timing().keySet().containsAll(periods)) {
-                    return skip(task, TRIAL_LENGTH, "periods " + periods + " are not one plain sequence of the timing "
-                            + t.timing().keySet() + "; the task's test must declare the expected mean");
+                    return fail(task, TRIAL_LENGTH, "periods " + periods + " are not one plain sequence of the timing "
+                            + t.timing().keySet() + ": declare the expected mean in the descriptor, "
+                            + ".contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(...))");
                 }
                 expected = 0;
                 for (String p : periods) expected += t.timing().get(p).meanSteps(t.dt());

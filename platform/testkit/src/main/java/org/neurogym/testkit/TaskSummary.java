@@ -16,10 +16,10 @@ public final class TaskSummary {
     private TaskSummary() {}
 
     public static String of(TaskDescriptor task, Map<String, ?> params, long seed, int trials) {
-        try (Env env = task.create(params)) {
+        try (Env env = task.create(params, ClasspathMaker.ofContext())) {
             // the outermost trial-based env: a task that is itself a wrapper stack (a scheduled collection) is
             // summarised through its wrappers, as its users see it
-            TrialBased t = org.neurogym.api.agent.Agents.trialBased(env);
+            TrialBased t = org.neurogym.api.TrialBased.nearest(env);
             if (t == null) throw new IllegalArgumentException(task.id() + " is not trial-based: it has no trials to summarise");
             env.reset(seed);
             int obSize = ((org.neurogym.api.space.Box) env.observationSpace()).size();

@@ -120,7 +120,7 @@ public final class Monitor extends Wrapper {
         if (!(env.observationSpace() instanceof Box ob)) throw new NeuroGymException("Monitor needs a Box observation space");
         this.obSize = ob.size();
         this.actSize = discrete ? 1 : ((Box) env.actionSpace()).size();
-        this.trials = Agents.trialBased(env);
+        this.trials = TrialBased.nearest(env);
         this.lastOb = new float[obSize];
         int ring = plotCreate ? plotStep : 0;
         ringOb = new float[ring * obSize];
@@ -360,7 +360,7 @@ public final class Monitor extends Wrapper {
             if (++steps > (long) numTrials * 100_000L) {
                 throw new NeuroGymException(name + ": only " + done + " of " + numTrials + " trials ended; does the policy ever end a trial?");
             }
-            StepResult r = discrete ? env.step(agent.act(ob)) : env.step(agent.actContinuous(ob));
+            StepResult r = agent.step(env, ob);
             sum += r.reward();
             if (r.newTrial()) {
                 rewards[done] = r.reward();

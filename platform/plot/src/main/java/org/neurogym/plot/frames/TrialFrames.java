@@ -8,7 +8,6 @@ import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.TrialEnv;
-import org.neurogym.api.agent.Agents;
 import org.neurogym.api.space.Box;
 
 /**
@@ -38,7 +37,7 @@ public final class TrialFrames {
     /** True when {@code env} observes uint8 images (a pixel task). */
     public static boolean isPixelTask(Env env) {
         return env.observationSpace() instanceof Box b && b.dtype() == Box.DType.UINT8 && b.shape().length == 3
-                && b.shape()[2] == 3 && Agents.trialBased(env) != null;
+                && b.shape()[2] == 3 && TrialBased.nearest(env) != null;
     }
 
     /** Resets {@code env} with {@code seed} and collects the frames of its first {@code trials} trials. */
@@ -50,7 +49,7 @@ public final class TrialFrames {
         }
         int[] shape = ((Box) env.observationSpace()).shape();
         int size = shape[0] * shape[1] * 3;
-        TrialBased tb = Agents.trialBased(env);
+        TrialBased tb = TrialBased.nearest(env);
         env.reset(seed);
         byte[] all = new byte[0];
         int count = 0;

@@ -9,7 +9,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.agent.Agent;
-import org.neurogym.api.agent.Agents;
 import org.neurogym.api.space.Discrete;
 
 /**
@@ -23,7 +22,7 @@ public record Choices(String task, double[] evidence, double[] choices, int tria
     /** Runs {@code trials} trials of {@code env} with {@code agent} and collects their choices. */
     public static Choices collect(Env env, Agent agent, long seed, int trials, String evidenceFact, String sideFact) {
         if (trials <= 0) throw new IllegalArgumentException("trials must be positive, got " + trials);
-        TrialBased tb = Agents.trialBased(env);
+        TrialBased tb = TrialBased.nearest(env);
         if (tb == null) throw new NeuroGymException(env.name() + " is not trial-based: no trial facts to plot against");
         if (!(env.actionSpace() instanceof Discrete d) || d.channels().get("choice") == null
                 || d.channels().get("choice").length != 2) {

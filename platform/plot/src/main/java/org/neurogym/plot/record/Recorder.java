@@ -11,7 +11,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.agent.Agent;
-import org.neurogym.api.agent.Agents;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Discrete;
 import org.neurogym.api.space.Space;
@@ -44,7 +43,7 @@ public final class Recorder {
         boolean discrete = actionSpace instanceof Discrete;
         int obSize = obSpace.size();
         int actSize = discrete ? 1 : ((Box) actionSpace).size();
-        TrialBased trials = Agents.trialBased(env);
+        TrialBased trials = TrialBased.nearest(env);
 
         FloatList obs = new FloatList();
         FloatList acts = new FloatList();

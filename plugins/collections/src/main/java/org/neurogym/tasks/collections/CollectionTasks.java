@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.api.spi.TaskProvider;
-import org.neurogym.tasks.collections.perceptual.Ibl20;
-import org.neurogym.tasks.collections.perceptual.Roitman02;
+import org.neurogym.tasks.collections.perceptual.PerceptualCollection;
 import org.neurogym.tasks.collections.yang19.AllTasks;
 import org.neurogym.tasks.collections.yang19.Yang19;
 
@@ -18,8 +17,8 @@ public final class CollectionTasks implements TaskProvider {
     public List<TaskDescriptor> tasks() {
         List<TaskDescriptor> out = new ArrayList<>(Yang19.tasks());
         out.add(AllTasks.DESCRIPTOR);
-        out.add(Roitman02.DESCRIPTOR);
-        out.add(Ibl20.DESCRIPTOR);
+        out.add(PerceptualCollection.ROITMAN02);
+        out.add(PerceptualCollection.IBL20);
         return out;
     }
 }

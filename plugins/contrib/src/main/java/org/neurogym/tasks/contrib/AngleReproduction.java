@@ -1,5 +1,6 @@
 package org.neurogym.tasks.contrib;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -38,7 +39,7 @@ public final class AngleReproduction extends TrialEnv {
                             + "sequence is given as ground truth and most targets are out of reach within the go periods"))
             .build(AngleReproduction::new);
 
-    private final double[] theta = new double[RING];
+    private final double[] theta = Ring.directions(RING);
     private final int stateFrom = RING;
     private double state;
     private double target1;
@@ -47,7 +48,6 @@ public final class AngleReproduction extends TrialEnv {
 
     public AngleReproduction(Params p) {
         super(p);
-        for (int i = 0; i < RING; i++) theta[i] = 2 * Math.PI * i / RING;
         defineRewards(p, "correct", 1.0, "fail", -0.1);
         defineTiming(p, "fixation", 500, "stim1", 500, "delay1", 500, "stim2", 500, "delay2", 500, "go1", 500, "go2", 500);
         defineSpaces(Box.unbounded(2 * RING + 2, Channel.range("stimulus", 0, RING), Channel.range("state", RING, 2 * RING),
@@ -61,16 +61,12 @@ public final class AngleReproduction extends TrialEnv {
         target1 = trial.setDefault("ground_truth1", rng.uniform(0, 2 * Math.PI));
         target2 = trial.setDefault("ground_truth2", rng.uniform(0, 2 * Math.PI));
         addPeriods("fixation", "stim1", "delay1", "stim2", "delay2", "go1", "go2");
-        double[] bump = new double[RING];
-        for (int i = 0; i < RING; i++) bump[i] = Math.cos(theta[i] - target1);
-        setOb(bump, "stim1", "stimulus");
-        for (int i = 0; i < RING; i++) bump[i] = Math.cos(theta[i] - target2);
-        setOb(bump, "stim2", "stimulus");
+        setOb(Ring.cosineTuning(theta, target1, 1, 0), "stim1", "stimulus");
+        setOb(Ring.cosineTuning(theta, target2, 1, 0), "stim2", "stimulus");
         setOb(1, "go1", "go1");
         setOb(1, "go2", "go2");
         // the pointer as it stands if the agent never turns it; steps overwrite the rows that follow
-        for (int i = 0; i < RING; i++) bump[i] = Math.cos(theta[i] - state);
-        setOb(bump, null, "state");
+        setOb(Ring.cosineTuning(theta, state, 1, 0), null, "state");
         goSteps = (periodEnd("go1") - periodStart("go1")) + (periodEnd("go2") - periodStart("go2"));
     }
 

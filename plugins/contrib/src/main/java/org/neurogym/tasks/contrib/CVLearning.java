@@ -57,14 +57,14 @@ public final class CVLearning extends TrialEnv {
                     "https://www.nature.com/articles/s41586-019-0919-7")
             .params(ParamSpec.dt(100), ParamSpec.rewards(), ParamSpec.timing(),
                     ParamSpec.number("stim_scale", 1.0, "Scales the coherences of phase 4 (task difficulty)."),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the phase-4 input noise, per sqrt(ms)."),
-                    ParamSpec.integer("max_num_reps", 3, "Choices of one side in a row after which phase 0 pays only the other side."),
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the phase-4 input noise, per sqrt(ms).").min(0),
+                    ParamSpec.integer("max_num_reps", 3, "Choices of one side in a row after which phase 0 pays only the other side.").min(1),
                     ParamSpec.number("th_stage", 0.7, "Performance needed to advance (-1: start at the last stage)."),
-                    ParamSpec.integer("keep_days", 1, "Days kept in a phase once its performance is reached."),
-                    ParamSpec.integer("trials_day", 300, "Trials per simulated day."),
-                    ParamSpec.integer("perf_len", 20, "Trials in the moving window of the running performance."),
-                    ParamSpec.integers("stages", new int[] {0, 1, 2, 3, 4}, "The phases used, in increasing order (0..4)."),
-                    ParamSpec.integer("n_ch", 10, "Number of inputs and actions besides fixation (>= 2)."))
+                    ParamSpec.integer("keep_days", 1, "Days kept in a phase once its performance is reached.").min(0),
+                    ParamSpec.integer("trials_day", 300, "Trials per simulated day.").min(1),
+                    ParamSpec.integer("perf_len", 20, "Trials in the moving window of the running performance.").min(1),
+                    ParamSpec.integers("stages", new int[] {0, 1, 2, 3, 4}, "The phases used, in increasing order (0..4).").nonEmpty().range(0, 4),
+                    ParamSpec.integer("n_ch", 10, "Number of inputs and actions besides fixation (>= 2).").min(2))
             // trial lengths depend on the phase (no stimulus or delay early on), so the expectation is the
             // current phase's; trials that are generated but never played count as failures and do not advance it
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(t -> ((CVLearning) t).expectedTrialSteps()))
@@ -120,27 +120,19 @@ public final class CVLearning extends TrialEnv {
         cohs = new double[COHS.length];
         for (int i = 0; i < COHS.length; i++) cohs[i] = COHS[i] * scale;
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) throw new ParameterException("sigma", "sigma must be a finite number >= 0");
         maxNumReps = p.getInt("max_num_reps");
-        if (maxNumReps < 1) throw new ParameterException("max_num_reps", "max_num_reps must be >= 1, got " + maxNumReps);
         thPerf = p.getDouble("th_stage");
         if (!Double.isFinite(thPerf)) throw new ParameterException("th_stage", "th_stage must be finite, got " + thPerf);
         keepDays = p.getInt("keep_days");
-        if (keepDays < 0) throw new ParameterException("keep_days", "keep_days must be >= 0, got " + keepDays);
         trialsDay = p.getInt("trials_day");
-        if (trialsDay < 1) throw new ParameterException("trials_day", "trials_day must be >= 1, got " + trialsDay);
         perfLen = p.getInt("perf_len");
-        if (perfLen < 1) throw new ParameterException("perf_len", "perf_len must be >= 1, got " + perfLen);
         stages = p.getInts("stages");
-        if (stages.length == 0) throw new ParameterException("stages", "stages must name at least one phase");
         for (int i = 0; i < stages.length; i++) {
-            if (stages[i] < 0 || stages[i] > 4) throw new ParameterException("stages", "stages must be phases 0..4, got " + stages[i]);
             if (i > 0 && stages[i] <= stages[i - 1]) {
                 throw new ParameterException("stages", "stages must be strictly increasing, got " + java.util.Arrays.toString(stages));
             }
         }
         nCh = p.getInt("n_ch");
-        if (nCh < 2) throw new ParameterException("n_ch", "n_ch must be >= 2 (the two choices), got " + nCh);
         startIndex = thPerf == -1 ? stages.length - 1 : 0;
         index1 = indexOf(stages, 1);
         index2 = indexOf(stages, 2);

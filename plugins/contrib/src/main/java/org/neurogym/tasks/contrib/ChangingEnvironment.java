@@ -5,7 +5,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -30,8 +29,8 @@ public final class ChangingEnvironment extends TrialEnv {
                     + "in strategy", "https://www.pnas.org/content/113/31/E4531")
             .params(ParamSpec.dt(100), ParamSpec.rewards(), ParamSpec.timing(),
                     ParamSpec.number("stim_scale", 1.0, "Scales the coherences (task difficulty)."),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms)."),
-                    ParamSpec.number("cxt_ch_prob", 0.001, "Probability that the context switches before a trial."),
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms).").min(0),
+                    ParamSpec.number("cxt_ch_prob", 0.001, "Probability that the context switches before a trial.").range(0, 1),
                     ParamSpec.bool("cxt_cue", false, "Show the context as an extra input."))
             .build(ChangingEnvironment::new);
 
@@ -47,9 +46,7 @@ public final class ChangingEnvironment extends TrialEnv {
         double scale = p.getDouble("stim_scale");
         cohs = new double[] {0, 6.4 * scale, 12.8 * scale, 25.6 * scale, 51.2 * scale};
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) throw new ParameterException("sigma", "sigma must be a finite number >= 0");
         switchProb = p.getDouble("cxt_ch_prob");
-        if (!(switchProb >= 0 && switchProb <= 1)) throw new ParameterException("cxt_ch_prob", "cxt_ch_prob must be in [0, 1], got " + switchProb);
         cue = p.getBoolean("cxt_cue");
         stimOffset = cue ? 2 : 1;
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);

@@ -4,7 +4,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -27,7 +26,7 @@ public final class ContextSwitch extends TrialEnv {
                     + "each trial with probability p_switch (episodes start in context 0). Part of the reference's "
                     + "lever-press family.")
             .params(ParamSpec.dt(100), ParamSpec.rewards(),
-                    ParamSpec.number("p_switch", 0.1, "Probability that the context switches before a trial."))
+                    ParamSpec.number("p_switch", 0.1, "Probability that the context switches before a trial.").range(0, 1))
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(t -> 1))
             .build(ContextSwitch::new);
 
@@ -38,7 +37,6 @@ public final class ContextSwitch extends TrialEnv {
     public ContextSwitch(Params p) {
         super(p);
         pSwitch = p.getDouble("p_switch");
-        if (!(pSwitch >= 0 && pSwitch <= 1)) throw new ParameterException("p_switch", "p_switch must be in [0, 1], got " + pSwitch);
         defineRewards(p, "correct", 1.0, "fail", 0.0);
         defineTiming(p);
         defineSpaces(Box.of(2, 0, 1, Channel.range("cue", 0, 2)), new Discrete(2, Channel.range("choice", 0, 2)));

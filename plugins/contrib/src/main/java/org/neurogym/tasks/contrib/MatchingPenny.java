@@ -4,7 +4,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -28,8 +27,8 @@ public final class MatchingPenny extends TrialEnv {
                     + "opponent's choice.")
             .paper("Prefrontal cortex and decision making in a mixed-strategy game", "https://www.nature.com/articles/nn1209")
             .params(ParamSpec.dt(100), ParamSpec.rewards(), ParamSpec.timing(),
-                    ParamSpec.string("opponent_type", "mean_action", "Opponent: 'mean_action' or 'random'."),
-                    ParamSpec.number("learning_rate", 0.2, "Learning rate of the mean_action opponent's running mean."))
+                    ParamSpec.string("opponent_type", "mean_action", "Opponent: 'mean_action' or 'random'.").oneOf("mean_action", "random"),
+                    ParamSpec.number("learning_rate", 0.2, "Learning rate of the mean_action opponent's running mean.").range(0, 1))
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(t -> 1))
             .build(MatchingPenny::new);
 
@@ -42,12 +41,8 @@ public final class MatchingPenny extends TrialEnv {
     public MatchingPenny(Params p) {
         super(p);
         String type = p.getString("opponent_type");
-        if (!type.equals("mean_action") && !type.equals("random")) {
-            throw new ParameterException("opponent_type", "opponent_type must be 'mean_action' or 'random', got '" + type + "'");
-        }
         random = type.equals("random");
         lr = p.getDouble("learning_rate");
-        if (!(lr >= 0 && lr <= 1)) throw new ParameterException("learning_rate", "learning_rate must be in [0, 1], got " + lr);
         defineRewards(p, "correct", 1.0, "fail", 0.0);
         defineTiming(p); // the reference takes a timing argument but uses none: trials last one step
         defineSpaces(Box.unbounded(2, Channel.range("previous_opponent_choice", 0, 2)),

@@ -28,13 +28,13 @@ public final class MemoryRecall extends TrialEnv {
                     + "probability 1 - chance), and the agent outputs each full pattern. The reward of a recall step "
                     + "is minus the mean absolute error; performance is 1 minus the mean error over the recall steps.")
             .params(ParamSpec.dt(1),
-                    ParamSpec.integer("stim_dim", 10, "Pattern size."),
-                    ParamSpec.integer("store_signal_dim", 1, "Size of the storage signal (only 1 is supported)."),
-                    ParamSpec.integer("t_min", 15, "Shortest sequence, in steps."),
+                    ParamSpec.integer("stim_dim", 10, "Pattern size.").min(1),
+                    ParamSpec.integer("store_signal_dim", 1, "Size of the storage signal (only 1 is supported).").oneOf(1),
+                    ParamSpec.integer("t_min", 15, "Shortest sequence, in steps.").min(1),
                     ParamSpec.integer("t_max", 25, "Longest sequence, in steps."),
-                    ParamSpec.string("t_distribution", "uniform", "Distribution of the sequence length (only 'uniform')."),
-                    ParamSpec.number("p_recall", 0.1, "Share of the sequence recalled (at most 0.5)."),
-                    ParamSpec.number("chance", 0.7, "Chance-level accuracy of the degraded recall cues."),
+                    ParamSpec.string("t_distribution", "uniform", "Distribution of the sequence length (only 'uniform').").oneOf("uniform"),
+                    ParamSpec.number("p_recall", 0.1, "Share of the sequence recalled (at most 0.5).").range(0, 0.5),
+                    ParamSpec.number("chance", 0.7, "Chance-level accuracy of the degraded recall cues.").range(0, 1),
                     ParamSpec.bool("balanced", true, "Patterns of +-1 with hidden elements (true) or 0/1 with flips (false)."))
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(t -> {
                 MemoryRecall m = (MemoryRecall) t;
@@ -55,21 +55,11 @@ public final class MemoryRecall extends TrialEnv {
     public MemoryRecall(Params p) {
         super(p);
         stimDim = p.getInt("stim_dim");
-        if (stimDim < 1) throw new ParameterException("stim_dim", "stim_dim must be >= 1, got " + stimDim);
-        if (p.getInt("store_signal_dim") != 1) {
-            throw new ParameterException("store_signal_dim", "only a storage signal of size 1 is supported, got " + p.getInt("store_signal_dim"));
-        }
         tMin = p.getInt("t_min");
         tMax = p.getInt("t_max");
-        if (tMin < 1) throw new ParameterException("t_min", "t_min must be >= 1, got " + tMin);
         if (tMax < tMin) throw new ParameterException("t_max", "t_max (" + tMax + ") must be >= t_min (" + tMin + ")");
-        if (!p.getString("t_distribution").equals("uniform")) {
-            throw new ParameterException("t_distribution", "t_distribution only accepts 'uniform', got '" + p.getString("t_distribution") + "'");
-        }
         pRecall = p.getDouble("p_recall");
-        if (!(pRecall >= 0 && pRecall <= 0.5)) throw new ParameterException("p_recall", "p_recall must be in [0, 0.5], got " + pRecall);
         double chance = p.getDouble("chance");
-        if (!(chance >= 0 && chance <= 1)) throw new ParameterException("chance", "chance must be in [0, 1], got " + chance);
         balanced = p.getBoolean("balanced");
         pDegrade = balanced ? (1 - chance) * 2 : 1 - chance;
         defineTiming(p);

@@ -1,11 +1,11 @@
 package org.neurogym.tasks.motor;
 
 import org.neurogym.api.NeuroGymException;
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -31,7 +31,7 @@ public final class AntiReach extends TrialEnv {
                     ParamSpec.bool("anti", true, "True: respond away from the cue; false: respond towards it."),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.integer("dim_ring", 32, "Number of directions on the ring (stimulus units and choices)."))
+                    ParamSpec.integer("dim_ring", 32, "Number of directions on the ring (stimulus units and choices).").min(1))
             .build(AntiReach::new);
 
     /** Breaking fixation never ends the trial (the reference fixes this flag to false; it is no parameter). */
@@ -46,9 +46,7 @@ public final class AntiReach extends TrialEnv {
         super(p);
         anti = p.getBoolean("anti");
         dimRing = p.getInt("dim_ring");
-        if (dimRing < 1) throw new ParameterException("dim_ring", "dim_ring must be >= 1, got " + dimRing);
-        theta = new double[dimRing];
-        for (int i = 0; i < dimRing; i++) theta[i] = 2 * Math.PI * i / dimRing;
+        theta = Ring.directions(dimRing);
         stim = new double[dimRing];
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
@@ -60,10 +58,7 @@ public final class AntiReach extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth = trial.setDefault("ground_truth", rng.integer(dimRing));
-        if (groundTruth < 0 || groundTruth >= dimRing) {
-            throw new NeuroGymException("AntiReach: ground_truth must be in 0.." + (dimRing - 1) + ", got " + groundTruth);
-        }
+        int groundTruth = trial.setDefaultWithin("ground_truth", rng.integer(dimRing), 0, dimRing - 1);
         boolean antiTrial = asBoolean(trial.setDefault("anti", (Object) anti));
 
         double cue = theta[groundTruth];
@@ -74,8 +69,7 @@ public final class AntiReach extends TrialEnv {
         addOb(1, "fixation", "fixation");
         addOb(1, "stimulus", "fixation");
         addOb(1, "delay", "fixation");
-        for (int i = 0; i < dimRing; i++) stim[i] = Math.cos(theta[i] - cue);
-        addOb(stim, "stimulus", "stimulus");
+        addOb(Ring.cosineTuning(theta, cue, 1, 0, stim), "stimulus", "stimulus");
 
         setGroundTruth(groundTruth, "decision", "choice");
     }

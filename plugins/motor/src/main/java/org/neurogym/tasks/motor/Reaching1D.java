@@ -1,7 +1,7 @@
 package org.neurogym.tasks.motor;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -27,7 +27,7 @@ public final class Reaching1D extends RingReachTask {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.integer("dim_ring", 16, "Number of units in each ring (target and self)."))
+                    ParamSpec.integer("dim_ring", 16, "Number of units in each ring (target and self).").min(1))
             .contract(RingReachTask.CONTRACT)
             .build(Reaching1D::new);
 
@@ -35,7 +35,7 @@ public final class Reaching1D extends RingReachTask {
     private final double[] targetInput;
 
     public Reaching1D(Params p) {
-        super(p, checkedRing(p));
+        super(p, p.getInt("dim_ring"));
         dimRing = p.getInt("dim_ring");
         targetInput = new double[dimRing];
         defineSpaces(
@@ -43,16 +43,9 @@ public final class Reaching1D extends RingReachTask {
                 new Discrete(3, Channel.of("fixation", 0), Channel.of("left", 1), Channel.of("right", 2)));
     }
 
-    private static int checkedRing(Params p) {
-        int n = p.getInt("dim_ring");
-        if (n < 1) throw new ParameterException("dim_ring", "dim_ring must be >= 1, got " + n);
-        return n;
-    }
-
     @Override
     protected void writeTarget() {
-        for (int i = 0; i < dimRing; i++) targetInput[i] = Math.cos(theta[i] - target);
-        addOb(targetInput, "reach", "target");
+        addOb(Ring.cosineTuning(theta, target, 1, 0, targetInput), "reach", "target");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.neurogym.tasks.motor;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.param.ParamSpec;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
@@ -47,7 +48,7 @@ public final class Reaching1DWithSelfDistraction extends RingReachTask {
 
     @Override
     protected void writeTarget() {
-        for (int i = 0; i < UNITS; i++) targetInput[i] = TARGET_GAIN * Math.cos(theta[i] - target);
+        Ring.cosineTuning(theta, target, TARGET_GAIN, 0, targetInput);
     }
 
     @Override

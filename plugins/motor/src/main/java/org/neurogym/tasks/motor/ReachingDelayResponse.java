@@ -32,8 +32,8 @@ public final class ReachingDelayResponse extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("lowbound", 0.0, "Lower bound of the stimulus value to reproduce."),
-                    ParamSpec.number("highbound", 1.0, "Upper bound of the stimulus value to reproduce."))
+                    ParamSpec.number("lowbound", 0.0, "Lower bound of the stimulus value to reproduce.").range(ACTION_LOW, ACTION_HIGH),
+                    ParamSpec.number("highbound", 1.0, "Upper bound of the stimulus value to reproduce.").max(ACTION_HIGH))
             .build(ReachingDelayResponse::new);
 
     /** A response during the stimulus never ends the trial (the reference fixes this flag to false; it is no parameter). */
@@ -53,10 +53,6 @@ public final class ReachingDelayResponse extends TrialEnv {
         super(p);
         lowbound = p.getDouble("lowbound");
         highbound = p.getDouble("highbound");
-        if (!(lowbound >= ACTION_LOW && lowbound <= ACTION_HIGH)) {
-            throw new ParameterException("lowbound", "lowbound must lie in [" + ACTION_LOW + ", " + ACTION_HIGH
-                    + "] (the range of the response action), got " + lowbound);
-        }
         if (!(highbound >= lowbound && highbound <= ACTION_HIGH)) {
             throw new ParameterException("highbound", "highbound must lie in [lowbound, " + ACTION_HIGH + "] = ["
                     + lowbound + ", " + ACTION_HIGH + "], got " + highbound);

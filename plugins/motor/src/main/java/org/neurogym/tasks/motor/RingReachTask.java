@@ -1,5 +1,6 @@
 package org.neurogym.tasks.motor;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -55,8 +56,7 @@ abstract class RingReachTask extends TrialEnv {
 
     RingReachTask(Params p, int units) {
         super(p);
-        theta = new double[units];
-        for (int i = 0; i < units; i++) theta[i] = TWO_PI * i / units;
+        theta = Ring.directions(units);
         defineRewards(p, "correct", 1.0, "fail", -0.1);
         defineTiming(p, "fixation", 500, "reach", 500);
         correct = reward("correct");

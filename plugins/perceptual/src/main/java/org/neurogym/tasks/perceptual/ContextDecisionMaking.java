@@ -2,11 +2,11 @@ package org.neurogym.tasks.perceptual;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -36,11 +36,11 @@ public final class ContextDecisionMaking extends TrialEnv {
                             "True: the relevant modality is drawn each trial and signalled by the context inputs; "
                                     + "false: it is fixed to impl_context_modality and never signalled."),
                     ParamSpec.integer("impl_context_modality", 0,
-                            "The relevant modality (0 or 1) when the context is implicit."),
-                    ParamSpec.integer("dim_ring", 2, "Number of stimulus directions (choices)."),
+                            "The relevant modality (0 or 1) when the context is implicit.").oneOf(0, 1),
+                    ParamSpec.integer("dim_ring", 2, "Number of stimulus directions (choices).").min(2),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms)."),
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms).").min(0),
                     ParamSpec.bool("abort", false, "Whether breaking fixation in the fixation period aborts the trial."))
             .build(ContextDecisionMaking::new);
 
@@ -59,20 +59,15 @@ public final class ContextDecisionMaking extends TrialEnv {
         super(p);
         explicit = p.getBoolean("use_expl_context");
         dimRing = p.getInt("dim_ring");
-        if (dimRing < 2) throw new ParameterException("dim_ring", "dim_ring must be >= 2, got " + dimRing);
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         abort = p.getBoolean("abort");
         if (explicit) {
             contexts = new int[] {0, 1};
         } else {
             int modality = p.getInt("impl_context_modality");
-            if (modality != 0 && modality != 1) {
-                throw new ParameterException("impl_context_modality",
-                        "impl_context_modality must be 0 or 1 when use_expl_context is false, got " + modality);
-            }
             contexts = new int[] {modality};
         }
-        theta = Util.ring(dimRing);
+        theta = Ring.directions(dimRing);
 
         defineRewards(p, "abort", -0.1, "correct", 1.0);
         defineTiming(p, "fixation", 300, "stimulus", 750,
@@ -101,9 +96,9 @@ public final class ContextDecisionMaking extends TrialEnv {
     @Override
     protected void onNewTrial(Trial trial) {
         // choices are the actions themselves, 1 .. dim_ring, as in the reference
-        int groundTruth = Util.checkRange(trial.setDefault("ground_truth", 1 + rng.integer(dimRing)), 1, dimRing, "ground_truth");
-        int other = Util.checkRange(trial.setDefault("other_choice", 1 + rng.integer(dimRing)), 1, dimRing, "other_choice");
-        int context = Util.checkRange(trial.setDefault("context", rng.choice(contexts)), 0, 1, "context");
+        int groundTruth = trial.setDefaultWithin("ground_truth", 1 + rng.integer(dimRing), 1, dimRing);
+        int other = trial.setDefaultWithin("other_choice", 1 + rng.integer(dimRing), 1, dimRing);
+        int context = trial.setDefaultWithin("context", rng.choice(contexts), 0, 1);
         double coh1 = trial.setDefault("coh_1", rng.choice(COHS));
         double coh2 = trial.setDefault("coh_2", rng.choice(COHS));
 
@@ -118,8 +113,8 @@ public final class ContextDecisionMaking extends TrialEnv {
         addOb(1, "fixation", "fixation");
         addOb(1, "stimulus", "fixation");
         addOb(1, "delay", "fixation");
-        double[] s1 = Util.ringStimulus(theta, choice1 - 1, coh1, new double[dimRing]);
-        double[] s2 = Util.ringStimulus(theta, choice2 - 1, coh2, new double[dimRing]);
+        double[] s1 = Ring.cosineTuning(theta, theta[choice1 - 1], coh1 / 200, 0.5);
+        double[] s2 = Ring.cosineTuning(theta, theta[choice2 - 1], coh2 / 200, 0.5);
         for (int i = 0; i < dimRing; i++) {
             addOb(s1[i], "stimulus", mod1[i]);
             addOb(s2[i], "stimulus", mod2[i]);

@@ -31,10 +31,10 @@ public final class Detection extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms)."),
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms).").min(0),
                     ParamSpec.optional("delay", ParamType.NUMBER,
                             "Time in ms (>= 0) from the start of the stimulus period to the pulse onset; unset (the "
-                                    + "default, as in the reference) draws it at random each trial."),
+                                    + "default, as in the reference) draws it at random each trial.").min(0),
                     ParamSpec.number("stim_dur", 100, "Duration of the pulse in ms (at least one time step)."))
             .build(Detection::new);
 
@@ -42,7 +42,6 @@ public final class Detection extends TrialEnv {
     private final int delaySteps; // -1: drawn each trial (delay not set)
     private final int stimDur;
     private final int extraStep;
-    private final int stimulusIndex;
 
     private boolean goTrial;
     private int pulseOnset; // the step at which a go trial's pulse begins
@@ -52,14 +51,11 @@ public final class Detection extends TrialEnv {
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         if (p.isSet("delay")) {
             double delay = p.getDouble("delay");
-            if (!(delay >= 0) || Double.isInfinite(delay)) {
-                throw new ParameterException("delay", "delay must be a time >= 0 in ms (leave it unset for a random delay), got " + delay);
-            }
-            delaySteps = Util.stepsIn(delay, dt);
+            delaySteps = wholeSteps(delay);
         } else {
             delaySteps = -1;
         }
-        stimDur = Util.stepsIn(p.getDouble("stim_dur"), dt);
+        stimDur = wholeSteps(p.getDouble("stim_dur"));
         if (stimDur < 1) {
             throw new ParameterException("stim_dur", "stim_dur must last at least one time step (dt = " + dt
                     + " ms), got " + p.getDouble("stim_dur") + " ms");
@@ -72,12 +68,11 @@ public final class Detection extends TrialEnv {
         defineSpaces(
                 Box.unbounded(2, Channel.of("fixation", 0), Channel.of("stimulus", 1)),
                 new Discrete(2, Channel.of("fixation", 0), Channel.of("go", 1)));
-        stimulusIndex = channelOf("stimulus")[0];
     }
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth = Util.checkRange(trial.setDefault("ground_truth", rng.integer(2)), 0, 1, "ground_truth");
+        int groundTruth = trial.setDefaultWithin("ground_truth", rng.integer(2), 0, 1);
         goTrial = groundTruth == 1;
 
         addPeriods("fixation", "stimulus");
@@ -101,10 +96,7 @@ public final class Detection extends TrialEnv {
         addRandn(0, sigma, "stimulus", "stimulus"); // once, on both trial types
         setGroundTruth(0);
         if (goTrial) {
-            float[] ob = ob();
-            int size = observationSize();
-            int end = Math.min(pulseOnset + stimDur, start + length);
-            for (int t = pulseOnset; t < end; t++) ob[t * size + stimulusIndex] += 0.5f;
+            addObSteps(0.5, pulseOnset, Math.min(pulseOnset + stimDur, start + length), "stimulus");
             setGroundTruthSteps(1, pulseOnset, start + length); // 'go' from the pulse onset to the end
         }
     }

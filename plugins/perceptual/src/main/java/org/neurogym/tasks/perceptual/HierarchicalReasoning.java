@@ -55,7 +55,7 @@ public final class HierarchicalReasoning extends TrialEnv {
                 "flash2", 100,
                 "decision", 700);
         // The threshold between short and long delays: the median of the delay distribution.
-        midDelay = Util.median(timing().get("delay"), "timing.delay");
+        midDelay = median(timing().get("delay"));
 
         defineSpaces(
                 Box.unbounded(5, Channel.of("fixation", 0), Channel.of("rule", 1, 2), Channel.of("stimulus", 3, 4)),
@@ -82,8 +82,8 @@ public final class HierarchicalReasoning extends TrialEnv {
         choseCorrectRule = false;
 
         double interval = trial.setDefault("interval", sampleTime("delay"));
-        int trialRule = Util.checkRange(trial.setDefault("rule", rule), 0, 1, "rule");
-        int stimulus = Util.checkRange(trial.setDefault("stimulus", rng.integer(2)), 0, 1, "stimulus");
+        int trialRule = trial.setDefaultWithin("rule", rule, 0, 1);
+        int stimulus = trial.setDefaultWithin("stimulus", rng.integer(2), 0, 1);
 
         // ties with the median are broken at random
         boolean longInterval = interval > midDelay + (rng.uniform() - 0.5);
@@ -93,7 +93,7 @@ public final class HierarchicalReasoning extends TrialEnv {
 
         addPeriods("fixation", "rule_target", "fixation2", "flash1");
         // the delay shown is the interval judged (the reference draws it a second time)
-        addPeriodAtStep("delay", periodEnd("flash1"), Util.stepsIn(interval, dt));
+        addPeriodAtStep("delay", periodEnd("flash1"), wholeSteps(interval));
         addPeriodAfter("flash2", "delay");
         addPeriodAfter("decision", "flash2");
 
@@ -132,5 +132,25 @@ public final class HierarchicalReasoning extends TrialEnv {
             out.addReward(reward("abort")); // abort is always off in this task
         }
         if (out.newTrial()) choseCorrectRule = false;
+    }
+
+    /** The median of a delay distribution (for a choice, the median of its values). */
+    private static double median(Timing t) {
+        if (t instanceof Timing.Constant c) return c.value();
+        if (t instanceof Timing.Choice c) {
+            double[] v = c.values();
+            java.util.Arrays.sort(v);
+            int n = v.length;
+            return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        }
+        if (t instanceof Timing.Uniform u) return (u.low() + u.high()) / 2;
+        if (t instanceof Timing.TruncatedExponential e) {
+            if (e.min() >= e.max()) return e.max();
+            double head = Math.exp(-e.min() / e.mean());
+            double tail = Double.isInfinite(e.max()) ? 0 : Math.exp(-e.max() / e.mean());
+            return -e.mean() * Math.log(head - 0.5 * (head - tail));
+        }
+        throw new org.neurogym.api.param.ParameterException("timing.delay",
+                "timing.delay must be a duration or a distribution of durations, not " + t);
     }
 }

@@ -1,10 +1,10 @@
 package org.neurogym.tasks.perceptual;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -26,8 +26,8 @@ public final class MultiSensoryIntegration extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms)."),
-                    ParamSpec.integer("dim_ring", 2, "Number of stimulus directions (choices)."))
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms).").min(0),
+                    ParamSpec.integer("dim_ring", 2, "Number of stimulus directions (choices).").min(2))
             .build(MultiSensoryIntegration::new);
 
     private static final double[] COHS = {5, 15, 50};
@@ -39,9 +39,8 @@ public final class MultiSensoryIntegration extends TrialEnv {
     public MultiSensoryIntegration(Params p) {
         super(p);
         dimRing = p.getInt("dim_ring");
-        if (dimRing < 2) throw new ParameterException("dim_ring", "dim_ring must be >= 2, got " + dimRing);
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
-        theta = Util.ring(dimRing);
+        theta = Ring.directions(dimRing);
 
         defineRewards(p, "abort", -0.1, "correct", 1.0);
         defineTiming(p, "fixation", 300, "stimulus", 750, "decision", 100);
@@ -54,15 +53,15 @@ public final class MultiSensoryIntegration extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth = Util.checkRange(trial.setDefault("ground_truth", rng.integer(dimRing)), 0, dimRing - 1, "ground_truth");
+        int groundTruth = trial.setDefaultWithin("ground_truth", rng.integer(dimRing), 0, dimRing - 1);
         double coh = trial.setDefault("coh", rng.choice(COHS));
         double share = trial.setDefault("coh_prop", rng.uniform());
 
         addPeriods("fixation", "stimulus", "decision");
 
         addOb(1, null, "fixation");
-        addOb(Util.ringStimulus(theta, groundTruth, coh * share, new double[dimRing]), "stimulus", "stimulus_mod1");
-        addOb(Util.ringStimulus(theta, groundTruth, coh * (1 - share), new double[dimRing]), "stimulus", "stimulus_mod2");
+        addOb(Ring.cosineTuning(theta, theta[groundTruth], coh * share / 200, 0.5), "stimulus", "stimulus_mod1");
+        addOb(Ring.cosineTuning(theta, theta[groundTruth], coh * (1 - share) / 200, 0.5), "stimulus", "stimulus_mod2");
         addRandn(0, sigma, "stimulus"); // every input, the fixation one included, as in the reference
         setOb(0, "decision");
 

@@ -1,5 +1,6 @@
 package org.neurogym.tasks.perceptual;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -24,11 +25,11 @@ public final class PerceptualDecisionMaking extends TrialEnv {
             .paper("The analysis of visual motion: a comparison of neuronal and psychophysical performance",
                     "https://www.jneurosci.org/content/12/12/4745")
             .params(ParamSpec.dt(100),
-                    ParamSpec.integer("dim_ring", 2, "Number of stimulus locations (choices)."),
+                    ParamSpec.integer("dim_ring", 2, "Number of stimulus locations (choices).").min(2),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.numbers("cohs", new double[] {0, 6.4, 12.8, 25.6, 51.2}, "Coherence levels (task difficulty)."),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms)."),
+                    ParamSpec.numbers("cohs", new double[] {0, 6.4, 12.8, 25.6, 51.2}, "Coherence levels (task difficulty).").nonEmpty(),
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms).").min(0),
                     ParamSpec.bool("abort", false, "Whether breaking fixation aborts the trial."))
             .build(PerceptualDecisionMaking::new);
 
@@ -41,12 +42,10 @@ public final class PerceptualDecisionMaking extends TrialEnv {
     public PerceptualDecisionMaking(Params p) {
         super(p);
         dimRing = p.getInt("dim_ring");
-        if (dimRing < 2) throw new org.neurogym.api.param.ParameterException("dim_ring", "dim_ring must be >= 2, got " + dimRing);
         cohs = p.getDoubles("cohs");
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         abort = p.getBoolean("abort");
-        theta = new double[dimRing];
-        for (int i = 0; i < dimRing; i++) theta[i] = 2 * Math.PI * i / dimRing;
+        theta = Ring.directions(dimRing);
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 100, "stimulus", 2000, "delay", 0, "decision", 100);
@@ -57,15 +56,13 @@ public final class PerceptualDecisionMaking extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth = trial.setDefault("ground_truth", rng.integer(dimRing));
+        int groundTruth = trial.setDefaultWithin("ground_truth", rng.integer(dimRing), 0, dimRing - 1);
         double coh = trial.setDefault("coh", rng.choice(cohs));
 
         addPeriods("fixation", "stimulus", "delay", "decision");
 
         addOb(1, "fixation", "fixation");
-        double[] stim = new double[dimRing];
-        for (int i = 0; i < dimRing; i++) stim[i] = Math.cos(theta[i] - theta[groundTruth]) * (coh / 200) + 0.5;
-        addOb(stim, "stimulus", "stimulus");
+        addOb(Ring.cosineTuning(theta, theta[groundTruth], coh / 200, 0.5), "stimulus", "stimulus");
         addRandn(0, sigma, "stimulus", "stimulus");
 
         setGroundTruth(groundTruth, "decision", "choice");

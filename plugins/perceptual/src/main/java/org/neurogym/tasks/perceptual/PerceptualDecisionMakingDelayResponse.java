@@ -25,7 +25,7 @@ public final class PerceptualDecisionMakingDelayResponse extends TrialEnv {
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
                     ParamSpec.number("stim_scale", 1.0, "Scales the coherences: the difficulty of the experiment."),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms)."))
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms).").min(0))
             .build(PerceptualDecisionMakingDelayResponse::new);
 
     private static final double[] BASE_COHS = {0, 6.4, 12.8, 25.6, 51.2};

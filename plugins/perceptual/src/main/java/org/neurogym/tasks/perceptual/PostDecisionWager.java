@@ -1,5 +1,6 @@
 package org.neurogym.tasks.perceptual;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -32,11 +33,11 @@ public final class PostDecisionWager extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.integer("dim_ring", 2, "Number of stimulus directions (perceptual choices)."),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms)."))
+                    ParamSpec.integer("dim_ring", 2, "Number of stimulus directions (perceptual choices).").min(2),
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms).").min(0))
             // pre_sure overlaps the delay on wager trials: trials run fixation, stimulus, delay, decision
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(
-                    env -> Util.meanSteps(env, "fixation", "stimulus", "delay", "decision")))
+                    env -> env.expectedSteps("fixation", "stimulus", "delay", "decision")))
             .build(PostDecisionWager::new);
 
     private static final double[] COHS = {0, 3.2, 6.4, 12.8, 25.6, 51.2};
@@ -54,9 +55,8 @@ public final class PostDecisionWager extends TrialEnv {
     public PostDecisionWager(Params p) {
         super(p);
         dimRing = p.getInt("dim_ring");
-        if (dimRing < 2) throw new ParameterException("dim_ring", "dim_ring must be >= 2, got " + dimRing);
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
-        theta = Util.ring(dimRing);
+        theta = Ring.directions(dimRing);
         sureAction = 1 + dimRing;
 
         // The sure reward is always 0.7 * correct (as in the reference, it cannot be set directly).
@@ -90,7 +90,7 @@ public final class PostDecisionWager extends TrialEnv {
         Object drawnWager = trial.setDefault("wager", (Object) Boolean.valueOf(rng.integer(2) == 0));
         wager = drawnWager instanceof Boolean b ? b : trial.getInt("wager") != 0;
         trial.put("wager", wager);
-        int groundTruth = Util.checkRange(trial.setDefault("ground_truth", rng.integer(dimRing)), 0, dimRing - 1, "ground_truth");
+        int groundTruth = trial.setDefaultWithin("ground_truth", rng.integer(dimRing), 0, dimRing - 1);
         double coh = trial.setDefault("coh", rng.choice(COHS));
 
         addPeriods("fixation", "stimulus", "delay");
@@ -100,7 +100,7 @@ public final class PostDecisionWager extends TrialEnv {
         addOb(1, "fixation", "fixation");
         addOb(1, "stimulus", "fixation");
         addOb(1, "delay", "fixation");
-        addOb(Util.ringStimulus(theta, groundTruth, coh, new double[dimRing]), "stimulus", "stimulus");
+        addOb(Ring.cosineTuning(theta, theta[groundTruth], coh / 200, 0.5), "stimulus", "stimulus");
         addRandn(0, sigma, "stimulus"); // every input, as in the reference
         if (wager) {
             addOb(1, "delay", "sure");

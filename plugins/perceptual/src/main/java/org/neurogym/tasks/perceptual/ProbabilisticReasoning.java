@@ -6,7 +6,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -33,8 +32,8 @@ public final class ProbabilisticReasoning extends TrialEnv {
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
                     ParamSpec.numbers("shape_weight", new double[] {-10, -0.9, -0.7, -0.5, -0.3, 0.3, 0.5, 0.7, 0.9, 10},
-                            "Evidence weight (log10 odds for the second choice) of each shape."),
-                    ParamSpec.integer("n_loc", 4, "Number of locations, and of shapes shown per trial."))
+                            "Evidence weight (log10 odds for the second choice) of each shape.").nonEmpty(),
+                    ParamSpec.integer("n_loc", 4, "Number of locations, and of shapes shown per trial.").min(1))
             .build(ProbabilisticReasoning::new);
 
     private final double[] shapeWeight;
@@ -47,9 +46,7 @@ public final class ProbabilisticReasoning extends TrialEnv {
         super(p);
         shapeWeight = p.getDoubles("shape_weight");
         nShape = shapeWeight.length;
-        if (nShape == 0) throw new ParameterException("shape_weight", "shape_weight needs at least one weight");
         nLoc = p.getInt("n_loc");
-        if (nLoc < 1) throw new ParameterException("n_loc", "n_loc must be >= 1, got " + nLoc);
 
         stimulusPeriods = new String[nLoc];
         List<Object> timing = new ArrayList<>(List.of("fixation", 500, "delay", Timing.uniform(450, 550), "decision", 500));
@@ -87,14 +84,14 @@ public final class ProbabilisticReasoning extends TrialEnv {
         }
         int[] shapes = new int[nLoc];
         for (int i = 0; i < nLoc; i++) shapes[i] = rng.integer(nShape);
-        locs = Util.intArray(trial.setDefault("locs", (Object) locs), "locs");
-        shapes = Util.intArray(trial.setDefault("shapes", (Object) shapes), "shapes");
+        locs = trial.setDefaultIntegers("locs", locs);
+        shapes = trial.setDefaultIntegers("shapes", shapes);
         if (locs.length != nLoc || shapes.length != nLoc) {
             throw new org.neurogym.api.NeuroGymException("trial facts 'locs' and 'shapes' must each hold n_loc = " + nLoc + " values");
         }
 
         double logOdd = 0;
-        for (int i = 0; i < nLoc; i++) logOdd += shapeWeight[Util.checkRange(shapes[i], 0, nShape - 1, "shapes")];
+        for (int i = 0; i < nLoc; i++) logOdd += shapeWeight[Trial.within("shapes", shapes[i], 0, nShape - 1)];
         double pSecond = 1.0 / (Math.pow(10, -logOdd) + 1.0);
         int groundTruth = rng.uniform() < pSecond ? 1 : 0;
         trial.put("log_odd", logOdd);
@@ -105,7 +102,7 @@ public final class ProbabilisticReasoning extends TrialEnv {
         addOb(1, null, "fixation");
         setOb(0, "decision", "fixation");
         for (int i = 0; i < nLoc; i++) {
-            int element = 1 + Util.checkRange(locs[i], 0, nLoc - 1, "locs") * nShape + shapes[i];
+            int element = 1 + Trial.within("locs", locs[i], 0, nLoc - 1) * nShape + shapes[i];
             // shape i appears in stimulus period i and stays until the delay
             for (int j = i; j < nLoc; j++) addOb(1, stimulusPeriods[j], element);
         }

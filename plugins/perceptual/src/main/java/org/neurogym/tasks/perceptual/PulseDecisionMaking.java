@@ -6,7 +6,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -28,8 +27,8 @@ public final class PulseDecisionMaking extends TrialEnv {
             .params(ParamSpec.dt(10),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.numbers("p_pulse", new double[] {0.3, 0.7}, "Pulse probability of each side (swapped at random each trial)."),
-                    ParamSpec.integer("n_bin", 6, "Number of stimulus bins."))
+                    ParamSpec.numbers("p_pulse", new double[] {0.3, 0.7}, "Pulse probability of each side (swapped at random each trial).").length(2).range(0, 1),
+                    ParamSpec.integer("n_bin", 6, "Number of stimulus bins.").min(1))
             .build(PulseDecisionMaking::new);
 
     private final double[] pPulse;
@@ -40,9 +39,7 @@ public final class PulseDecisionMaking extends TrialEnv {
     public PulseDecisionMaking(Params p) {
         super(p);
         pPulse = p.getDoubles("p_pulse");
-        if (pPulse.length != 2) throw new ParameterException("p_pulse", "p_pulse needs two probabilities, got " + pPulse.length);
         nBin = p.getInt("n_bin");
-        if (nBin < 1) throw new ParameterException("n_bin", "n_bin must be >= 1, got " + nBin);
 
         List<Object> timing = new ArrayList<>(List.of("fixation", 500, "decision", 500));
         List<String> order = new ArrayList<>(List.of("fixation"));

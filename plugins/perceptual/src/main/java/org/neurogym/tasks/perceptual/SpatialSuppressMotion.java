@@ -73,7 +73,7 @@ public final class SpatialSuppressMotion extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int direction = Util.checkRange(trial.setDefault("direction", 1 + rng.integer(DIRECTIONS)), 1, DIRECTIONS, "direction");
+        int direction = trial.setDefaultWithin("direction", 1 + rng.integer(DIRECTIONS), 1, DIRECTIONS);
         double contrast = trial.setDefault("contrast", rng.choice(CONTRASTS));
         int diameter;
         if (contrast == 0.05) {
@@ -81,7 +81,7 @@ public final class SpatialSuppressMotion extends TrialEnv {
         } else if (contrast == 0.99) {
             diameter = SIZES; // large, high contrast
         } else if (trial.get("diameter") instanceof Number n) {
-            diameter = Util.checkRange(n.intValue(), 0, SIZES, "diameter");
+            diameter = Trial.within("diameter", n.intValue(), 0, SIZES);
         } else {
             throw new NeuroGymException("a contrast other than 0.05 or 0.99 needs a 'diameter' (0 to 8) in the trial facts");
         }

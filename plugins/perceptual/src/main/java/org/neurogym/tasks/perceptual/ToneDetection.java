@@ -31,11 +31,11 @@ public final class ToneDetection extends TrialEnv {
             .paper("Representation of Tones in Noise in the Responses of Auditory Nerve Fibers in Cats",
                     "https://www.jneurosci.org/content/jneuro/5/12/3261.full.pdf")
             .params(ParamSpec.dt(50),
-                    ParamSpec.number("sigma", 0.2, "Standard deviation of the input noise, per sqrt(ms)."),
+                    ParamSpec.number("sigma", 0.2, "Standard deviation of the input noise, per sqrt(ms).").min(0),
                     ParamSpec.timing())
             // toneTiming and toneDur are timing entries but not periods: the trial is the stimulus period
             .contract(ContractExpectations.DEFAULT
-                    .withExpectedMeanSteps(env -> Util.meanSteps(env, "stimulus"))
+                    .withExpectedMeanSteps(env -> env.expectedSteps("stimulus"))
                     .withoutOracle("no reward rule: the task only labels each step (no tone or the tone's position) "
                             + "and never sets performance"))
             .build(ToneDetection::new);
@@ -56,17 +56,17 @@ public final class ToneDetection extends TrialEnv {
         if (!(timing().get("stimulus") instanceof Timing.Constant stimulus)) {
             throw new ParameterException("timing.stimulus", "the stimulus duration must be a single number of ms");
         }
-        int stimulusSteps = Util.stepsIn(stimulus.value(), dt);
+        int stimulusSteps = wholeSteps(stimulus.value());
         if (!(timing().get("toneDur") instanceof Timing.Constant toneDur)) {
             throw new ParameterException("timing.toneDur", "the tone duration must be a single number of ms");
         }
         // Deviation: a tone shorter than dt lasts one step (the reference refuses dt > toneDur).
-        toneSteps = Math.max(1, Util.stepsIn(toneDur.value(), dt));
+        toneSteps = Math.max(1, wholeSteps(toneDur.value()));
         if (!(timing().get("toneTiming") instanceof Timing.Choice onsets) || onsets.values().length != POSITIONS) {
             throw new ParameterException("timing.toneTiming", "toneTiming must list exactly " + POSITIONS + " tone onsets in ms");
         }
         for (int i = 0; i < POSITIONS; i++) {
-            toneOnset[i] = Util.stepsIn(onsets.values()[i], dt);
+            toneOnset[i] = wholeSteps(onsets.values()[i]);
             if (toneOnset[i] >= stimulusSteps) {
                 throw new ParameterException("timing.toneTiming", "tone onset " + onsets.values()[i]
                         + " ms is not inside the stimulus period of " + stimulus.value() + " ms");

@@ -33,7 +33,7 @@ public final class MotorTiming extends ProductionTask {
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
                     ParamSpec.number("prod_margin", 0.2,
-                            "Relative tolerance around the target production time within which a go is rewarded."))
+                            "Relative tolerance around the target production time within which a go is rewarded.").min(0))
             // production lasts twice the cued interval (not a timed period), each interval equally likely
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> meanSteps(env, "fixation")
                     + meanSteps(env, "cue") + meanSteps(env, "set")

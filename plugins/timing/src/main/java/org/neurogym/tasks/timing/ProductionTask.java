@@ -1,7 +1,6 @@
 package org.neurogym.tasks.timing;
 
 import org.neurogym.api.TrialEnv;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 
 /** What the interval-production tasks share: the graded reward around a target time. */
@@ -13,9 +12,6 @@ abstract class ProductionTask extends TrialEnv {
     ProductionTask(Params p) {
         super(p);
         prodMargin = p.getDouble("prod_margin");
-        if (!(prodMargin >= 0) || Double.isInfinite(prodMargin)) {
-            throw new ParameterException("prod_margin", "prod_margin must be a number >= 0, got " + prodMargin);
-        }
     }
 
     /**

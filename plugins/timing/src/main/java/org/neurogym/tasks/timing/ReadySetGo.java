@@ -3,7 +3,6 @@ package org.neurogym.tasks.timing;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -31,9 +30,9 @@ public final class ReadySetGo extends ProductionTask {
             .params(ParamSpec.dt(80),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("gain", 1, "Factor from the measured interval to the interval to produce."),
+                    ParamSpec.number("gain", 1, "Factor from the measured interval to the interval to produce.").positive(),
                     ParamSpec.number("prod_margin", 0.2,
-                            "Relative tolerance around the target production time within which a go is rewarded."))
+                            "Relative tolerance around the target production time within which a go is rewarded.").min(0))
             // ready overlaps measure, and production lasts twice gain x measure: a trial is
             // fixation + (1 + 2 gain) x measure + set (with the default gain 1, fixation + 3 x measure + set)
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> meanSteps(env, "fixation")
@@ -48,7 +47,6 @@ public final class ReadySetGo extends ProductionTask {
     public ReadySetGo(Params p) {
         super(p);
         gain = p.getDouble("gain");
-        if (!(gain > 0) || Double.isInfinite(gain)) throw new ParameterException("gain", "gain must be a positive number, got " + gain);
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 100, "ready", 83, "measure", Timing.uniform(800, 1500), "set", 83);
         defineSpaces(

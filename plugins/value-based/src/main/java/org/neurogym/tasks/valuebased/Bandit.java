@@ -31,8 +31,8 @@ public final class Bandit extends TrialEnv {
                     + "expected payoff, whether or not it paid out.")
             .paper("Prefrontal cortex as a meta-reinforcement learning system", "https://www.nature.com/articles/s41593-018-0147-8")
             .params(ParamSpec.dt(100),
-                    ParamSpec.integer("n", 2, "Number of arms."),
-                    ParamSpec.numbers("p", new double[] {0.5, 0.5}, "Probability that each arm pays out (one per arm)."),
+                    ParamSpec.integer("n", 2, "Number of arms.").min(1),
+                    ParamSpec.numbers("p", new double[] {0.5, 0.5}, "Probability that each arm pays out (one per arm).").range(0, 1),
                     ParamSpec.optional("rewards", ParamType.NUMBER_LIST,
                             "Payout magnitude of each arm (one per arm); when not set, 1 for every arm."),
                     ParamSpec.timing())
@@ -52,13 +52,9 @@ public final class Bandit extends TrialEnv {
     public Bandit(Params params) {
         super(params);
         n = params.getInt("n");
-        if (n < 1) throw new ParameterException("n", "n (the number of arms) must be >= 1, got " + n);
         p = params.getDoubles("p");
         if (p.length != n) {
             throw new ParameterException("p", "p needs one probability per arm (n = " + n + "), got " + p.length + ": " + Arrays.toString(p));
-        }
-        for (double v : p) {
-            if (!(v >= 0 && v <= 1)) throw new ParameterException("p", "p must hold probabilities in [0, 1], got " + Arrays.toString(p));
         }
         double[] r;
         if (params.isSet("rewards")) {
@@ -82,8 +78,8 @@ public final class Bandit extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        trialP = Facts.doubles(trial, "p", p.clone(), n);
-        trialRewards = Facts.doubles(trial, "rewards", magnitudes.clone(), n);
+        trialP = trial.setDefaultNumbers("p", p.clone(), n);
+        trialRewards = trial.setDefaultNumbers("rewards", magnitudes.clone(), n);
         for (double v : trialP) {
             if (!(v >= 0 && v <= 1)) throw new NeuroGymException("trial fact 'p' must hold probabilities in [0, 1], got " + Arrays.toString(trialP));
         }

@@ -77,8 +77,8 @@ public final class DawTwoStep extends TrialEnv {
         drawnReward[hiState] = rng.uniform() < HIGH_REWARD_P ? reward("correct") : 0;
         drawnReward[1 - hiState] = rng.uniform() < LOW_REWARD_P ? reward("correct") : 0;
 
-        double[] tr = Facts.doubles(trial, "transition", drawnTransition, 3);
-        double[] rw = Facts.doubles(trial, "reward", drawnReward, 2);
+        double[] tr = trial.setDefaultNumbers("transition", drawnTransition, 3);
+        double[] rw = trial.setDefaultNumbers("reward", drawnReward, 2);
         hiState = trial.setDefault("hi_state", hiState);
         if (hiState != 0 && hiState != 1) throw new NeuroGymException("trial fact 'hi_state' must be 0 or 1, got " + hiState);
         for (int a = 1; a <= 2; a++) {

@@ -62,7 +62,7 @@ public final class EconomicDecisionMaking extends TrialEnv {
     protected void onNewTrial(Trial trial) {
         List<?> juice = juice(trial.setDefault("juice", (Object) JUICES.get(rng.integer(JUICES.size()))));
         trial.put("juice", juice);
-        double[] offer = Facts.doubles(trial, "offer", OFFERS[rng.integer(OFFERS.length)].clone(), 2);
+        double[] offer = trial.setDefaultNumbers("offer", OFFERS[rng.integer(OFFERS.length)].clone(), 2);
         String juice1 = (String) juice.get(0);
         String juice2 = (String) juice.get(1);
         double nB = offer[0];

@@ -1,5 +1,7 @@
 package org.neurogym.tasks.workingmemory;
 
+import java.util.Arrays;
+import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -27,10 +29,10 @@ public final class DelayComparison extends TrialEnv {
                     "https://www.jneurosci.org/content/30/28/9424")
             .params(ParamSpec.dt(100),
                     ParamSpec.matrix("vpairs", new double[][] {{18, 10}, {22, 14}, {26, 18}, {30, 22}, {34, 26}},
-                            "Stimulus strength pairs (stronger, weaker); one is drawn per trial and its order set by the ground truth."),
+                            "Stimulus strength pairs (stronger, weaker); one is drawn per trial and its order set by the ground truth.").nonEmpty(),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms)."))
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms).").min(0))
             .build(DelayComparison::new);
 
     private final double[][] vpairs;
@@ -41,7 +43,6 @@ public final class DelayComparison extends TrialEnv {
     public DelayComparison(Params p) {
         super(p);
         vpairs = p.getMatrix("vpairs");
-        if (vpairs.length == 0) throw new ParameterException("vpairs", "vpairs needs at least one pair");
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < vpairs.length; i++) {
@@ -59,7 +60,7 @@ public final class DelayComparison extends TrialEnv {
         }
         vmin = lo;
         vmax = hi;
-        sigma = Checks.sigma(p) / Math.sqrt(dt);
+        sigma = p.getDouble("sigma") / Math.sqrt(dt);
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 500, "stimulus1", 500, "delay", 1000, "stimulus2", 500, "decision", 100);
@@ -76,11 +77,9 @@ public final class DelayComparison extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth = trial.setDefault("ground_truth", 1 + rng.integer(2));
-        Checks.requireOneOf("ground_truth", groundTruth, 1, 2);
-        Object given = trial.setDefault("vpair", (Object) vpairs[rng.integer(vpairs.length)].clone());
-        double[] vpair = Checks.numbers("vpair", given);
-        if (vpair.length != 2) throw Checks.badFact("vpair", given, "a pair of strengths");
+        int groundTruth = trial.setDefaultWithin("ground_truth", 1 + rng.integer(2), 1, 2);
+        double[] vpair = trial.setDefaultNumbers("vpair", vpairs[rng.integer(vpairs.length)].clone());
+        if (vpair.length != 2) throw new NeuroGymException("trial fact 'vpair' must be a pair of strengths, got " + Arrays.toString(vpair));
         double v1 = vpair[0];
         double v2 = vpair[1];
         if (groundTruth == 2) {

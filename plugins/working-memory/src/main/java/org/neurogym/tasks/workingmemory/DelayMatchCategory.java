@@ -1,5 +1,7 @@
 package org.neurogym.tasks.workingmemory;
 
+import org.neurogym.api.NeuroGymException;
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -27,8 +29,8 @@ public final class DelayMatchCategory extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms)."),
-                    ParamSpec.integer("dim_ring", 2, "Number of units of the stimulus ring."))
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms).").min(0),
+                    ParamSpec.integer("dim_ring", 2, "Number of units of the stimulus ring.").min(1))
             .build(DelayMatchCategory::new);
 
     private static final String MATCH = "match";
@@ -39,9 +41,9 @@ public final class DelayMatchCategory extends TrialEnv {
 
     public DelayMatchCategory(Params p) {
         super(p);
-        sigma = Checks.sigma(p) / Math.sqrt(dt);
-        int dimRing = Checks.dimRing(p);
-        theta = Checks.ring(dimRing);
+        sigma = p.getDouble("sigma") / Math.sqrt(dt);
+        int dimRing = p.getInt("dim_ring");
+        theta = Ring.directions(dimRing);
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 500, "sample", 650, "first_delay", 1000, "test", 650);
@@ -64,11 +66,10 @@ public final class DelayMatchCategory extends TrialEnv {
     protected void onNewTrial(Trial trial) {
         Object given = trial.setDefault("ground_truth", (Object) (rng.integer(2) == 0 ? MATCH : NON_MATCH));
         if (!MATCH.equals(given) && !NON_MATCH.equals(given)) {
-            throw Checks.badFact("ground_truth", given, "'match' or 'non-match'");
+            throw new NeuroGymException("trial fact 'ground_truth' must be 'match' or 'non-match', got " + given);
         }
         String groundTruth = (String) given;
-        int sampleCategory = trial.setDefault("sample_category", rng.integer(2));
-        Checks.requireOneOf("sample_category", sampleCategory, 0, 1);
+        int sampleCategory = trial.setDefaultWithin("sample_category", rng.integer(2), 0, 1);
         int testCategory = MATCH.equals(groundTruth) ? sampleCategory : 1 - sampleCategory;
 
         double sampleTheta = categoryAngle(sampleCategory, rng.uniform());
@@ -81,8 +82,8 @@ public final class DelayMatchCategory extends TrialEnv {
 
         addOb(1, null, "fixation");
         setOb(0, "test", "fixation");
-        addOb(Checks.ringResponse(theta, sampleTheta), "sample", "stimulus");
-        addOb(Checks.ringResponse(theta, testTheta), "test", "stimulus");
+        addOb(Ring.cosineTuning(theta, sampleTheta, 0.5, 0.5), "sample", "stimulus");
+        addOb(Ring.cosineTuning(theta, testTheta, 0.5, 0.5), "test", "stimulus");
         addRandn(0, sigma, "sample", "stimulus");
         addRandn(0, sigma, "test", "stimulus");
 

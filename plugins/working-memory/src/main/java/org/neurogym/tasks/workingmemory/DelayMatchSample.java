@@ -1,5 +1,6 @@
 package org.neurogym.tasks.workingmemory;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -27,8 +28,8 @@ public final class DelayMatchSample extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms)."),
-                    ParamSpec.integer("dim_ring", 2, "Number of units of the stimulus ring."))
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the stimulus noise, per sqrt(ms).").min(0),
+                    ParamSpec.integer("dim_ring", 2, "Number of units of the stimulus ring.").min(1))
             .build(DelayMatchSample::new);
 
     private final double sigma;
@@ -36,9 +37,9 @@ public final class DelayMatchSample extends TrialEnv {
 
     public DelayMatchSample(Params p) {
         super(p);
-        sigma = Checks.sigma(p) / Math.sqrt(dt);
-        int dimRing = Checks.dimRing(p);
-        theta = Checks.ring(dimRing);
+        sigma = p.getDouble("sigma") / Math.sqrt(dt);
+        int dimRing = p.getInt("dim_ring");
+        theta = Ring.directions(dimRing);
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 300, "sample", 500, "delay", 1000, "test", 500, "decision", 900);
@@ -55,8 +56,7 @@ public final class DelayMatchSample extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth = trial.setDefault("ground_truth", 1 + rng.integer(2));
-        Checks.requireOneOf("ground_truth", groundTruth, 1, 2);
+        int groundTruth = trial.setDefaultWithin("ground_truth", 1 + rng.integer(2), 1, 2);
         double sampleTheta = trial.setDefault("sample_theta", rng.choice(theta));
         double testTheta = groundTruth == 1 ? sampleTheta : wrapAngle(sampleTheta + Math.PI);
         trial.put("test_theta", testTheta);
@@ -65,8 +65,8 @@ public final class DelayMatchSample extends TrialEnv {
 
         addOb(1, null, "fixation");
         setOb(0, "decision", "fixation");
-        addOb(Checks.ringResponse(theta, sampleTheta), "sample", "stimulus");
-        addOb(Checks.ringResponse(theta, testTheta), "test", "stimulus");
+        addOb(Ring.cosineTuning(theta, sampleTheta, 0.5, 0.5), "sample", "stimulus");
+        addOb(Ring.cosineTuning(theta, testTheta, 0.5, 0.5), "test", "stimulus");
         addRandn(0, sigma, "sample", "stimulus");
         addRandn(0, sigma, "test", "stimulus");
 

@@ -1,5 +1,6 @@
 package org.neurogym.tasks.workingmemory;
 
+import org.neurogym.api.Ring;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -28,7 +29,7 @@ public final class DelayMatchSampleDistractor1D extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Input noise per sqrt(ms); declared by the reference task, which applies no noise."))
+                    ParamSpec.number("sigma", 1.0, "Input noise per sqrt(ms); declared by the reference task, which applies no noise.").min(0))
             .build(DelayMatchSampleDistractor1D::new);
 
     static final int RING = 32;
@@ -39,8 +40,8 @@ public final class DelayMatchSampleDistractor1D extends TrialEnv {
 
     public DelayMatchSampleDistractor1D(Params p) {
         super(p);
-        Checks.sigma(p); // declared by the reference, which applies no noise in this task; neither do we
-        theta = Checks.ring(RING);
+        // sigma is declared by the reference, which applies no noise in this task; neither do we
+        theta = Ring.directions(RING);
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", -1.0);
         defineTiming(p, "fixation", 300, "sample", 500, "delay1", 1000, "test1", 500,
@@ -52,8 +53,7 @@ public final class DelayMatchSampleDistractor1D extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth = trial.setDefault("ground_truth", 1 + rng.integer(3));
-        Checks.requireOneOf("ground_truth", groundTruth, 1, 2, 3);
+        int groundTruth = trial.setDefaultWithin("ground_truth", 1 + rng.integer(3), 1, 3);
         double sample = trial.setDefault("sample", rng.uniform(0, 2 * Math.PI));
         double[] tests = new double[3];
         for (int i = 1; i <= 3; i++) {
@@ -72,9 +72,7 @@ public final class DelayMatchSampleDistractor1D extends TrialEnv {
     }
 
     private double[] cosines(double angle) {
-        double[] out = new double[RING];
-        for (int i = 0; i < RING; i++) out[i] = Math.cos(theta[i] - angle);
-        return out;
+        return Ring.cosineTuning(theta, angle, 1, 0);
     }
 
     @Override

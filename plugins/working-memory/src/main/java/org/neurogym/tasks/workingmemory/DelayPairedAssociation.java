@@ -1,5 +1,7 @@
 package org.neurogym.tasks.workingmemory;
 
+import java.util.Arrays;
+import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
@@ -28,7 +30,7 @@ public final class DelayPairedAssociation extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Input noise per sqrt(ms); declared by the reference task, which applies no noise."))
+                    ParamSpec.number("sigma", 1.0, "Input noise per sqrt(ms); declared by the reference task, which applies no noise.").min(0))
             .build(DelayPairedAssociation::new);
 
     /** The stimulus pairs, as observation indices (1-4). */
@@ -40,7 +42,7 @@ public final class DelayPairedAssociation extends TrialEnv {
 
     public DelayPairedAssociation(Params p) {
         super(p);
-        Checks.sigma(p); // declared by the reference, which applies no noise in this task; neither do we
+        // sigma is declared by the reference, which applies no noise in this task; neither do we
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", -1.0, "miss", 0.0);
         defineTiming(p, "fixation", 0, "stim1", 1000, "delay_btw_stim", 1000, "stim2", 1000,
@@ -57,17 +59,11 @@ public final class DelayPairedAssociation extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        Object given = trial.setDefault("pair", (Object) PAIRS[rng.integer(PAIRS.length)].clone());
-        double[] values = Checks.numbers("pair", given);
-        if (values.length != 2) throw Checks.badFact("pair", given, "two stimulus indices in 1..4");
-        int[] pair = new int[2];
-        for (int i = 0; i < 2; i++) {
-            pair[i] = (int) values[i];
-            if (pair[i] != values[i] || pair[i] < 1 || pair[i] > 4) throw Checks.badFact("pair", given, "two stimulus indices in 1..4");
-        }
+        int[] pair = trial.setDefaultIntegers("pair", PAIRS[rng.integer(PAIRS.length)].clone());
+        if (pair.length != 2) throw new NeuroGymException("trial fact 'pair' must be two stimulus indices in 1..4, got " + Arrays.toString(pair));
+        for (int stimulus : pair) Trial.within("pair", stimulus, 1, 4);
         // Derived from the pair actually used, so that a given pair gets its own answer (see the deviations).
-        int groundTruth = trial.setDefault("ground_truth", isGo(pair));
-        Checks.requireOneOf("ground_truth", groundTruth, 0, 1);
+        int groundTruth = trial.setDefaultWithin("ground_truth", isGo(pair), 0, 1);
         goTrial = groundTruth == 1;
         // A withheld No-go trial is correct unless the agent answers (the reference presets this too,
         // but its base class then resets it to 0; see the deviations).

@@ -29,7 +29,7 @@ public final class DualDelayMatchSample extends TrialEnv {
             .params(ParamSpec.dt(100),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms)."))
+                    ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise, per sqrt(ms).").min(0))
             .build(DualDelayMatchSample::new);
 
     private static final double[] SAMPLES = {0, 0.5};
@@ -40,7 +40,7 @@ public final class DualDelayMatchSample extends TrialEnv {
 
     public DualDelayMatchSample(Params p) {
         super(p);
-        sigma = Checks.sigma(p) / Math.sqrt(dt);
+        sigma = p.getDouble("sigma") / Math.sqrt(dt);
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 500, "sample", 500, "delay1", 500, "cue1", 500,
@@ -58,14 +58,11 @@ public final class DualDelayMatchSample extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth1 = trial.setDefault("ground_truth1", 1 + rng.integer(2));
-        Checks.requireOneOf("ground_truth1", groundTruth1, 1, 2);
-        int groundTruth2 = trial.setDefault("ground_truth2", 1 + rng.integer(2));
-        Checks.requireOneOf("ground_truth2", groundTruth2, 1, 2);
+        int groundTruth1 = trial.setDefaultWithin("ground_truth1", 1 + rng.integer(2), 1, 2);
+        int groundTruth2 = trial.setDefaultWithin("ground_truth2", 1 + rng.integer(2), 1, 2);
         double sample1 = trial.setDefault("sample1", rng.choice(SAMPLES));
         double sample2 = trial.setDefault("sample2", rng.choice(SAMPLES));
-        int testOrder = trial.setDefault("test_order", rng.integer(2));
-        Checks.requireOneOf("test_order", testOrder, 0, 1);
+        int testOrder = trial.setDefaultWithin("test_order", rng.integer(2), 0, 1);
 
         double test1 = groundTruth1 == 1 ? sample1 : 0.5 - sample1;
         double test2 = groundTruth2 == 1 ? sample2 : 0.5 - sample2;

@@ -43,8 +43,7 @@ public final class GoNogo extends TrialEnv {
 
     @Override
     protected void onNewTrial(Trial trial) {
-        int groundTruth = trial.setDefault("ground_truth", rng.integer(2));
-        Checks.requireOneOf("ground_truth", groundTruth, 0, 1);
+        int groundTruth = trial.setDefaultWithin("ground_truth", rng.integer(2), 0, 1);
         goTrial = groundTruth == 1;
         // A withheld No-go trial is correct unless the agent answers (the reference presets this too,
         // but its base class then resets it to 0; see the deviations).

@@ -4,7 +4,6 @@ import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.spi.TaskDescriptor;
 import org.neurogym.api.timing.Timing;
@@ -96,9 +95,9 @@ public final class DecisionMaking extends RingTask {
                         + "channels carry noise throughout the trial.")
                 .paper(Yang19.PAPER_NAME, Yang19.PAPER_LINK)
                 .params(ParamSpec.dt(100), ParamSpec.rewards(), ParamSpec.timing(),
-                        ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise on the stimulus channels, per sqrt(ms)."),
-                        ParamSpec.numbers("cohs", v.delayed ? DLY_COHS : DM_COHS, "Stimulus strengths (coherences) drawn from."),
-                        ParamSpec.integer("dim_ring", 16, "Number of directions on the ring (units per modality and choices)."))
+                        ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise on the stimulus channels, per sqrt(ms).").min(0),
+                        ParamSpec.numbers("cohs", v.delayed ? DLY_COHS : DM_COHS, "Stimulus strengths (coherences) drawn from.").minLength(v.delayed ? 2 : 1),
+                        ParamSpec.integer("dim_ring", 16, "Number of directions on the ring (units per modality and choices).").min(2))
                 .build(p -> new DecisionMaking(p, v));
     }
 
@@ -107,14 +106,10 @@ public final class DecisionMaking extends RingTask {
     private final double[] cohs;
 
     DecisionMaking(Params p, Variant variant) {
-        super(p, 2);
+        super(p);
         this.variant = variant;
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) throw new ParameterException("sigma", "sigma must be a finite number >= 0");
         cohs = p.getDoubles("cohs");
-        if (cohs.length < (variant.delayed ? 2 : 1)) {
-            throw new ParameterException("cohs", "cohs needs at least " + (variant.delayed ? 2 : 1) + " values, got " + cohs.length);
-        }
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         if (variant.delayed) {
             defineTiming(p, "fixation", Timing.uniform(200, 500), "stim1", 500, "delay", 1000, "stim2", 500, "decision", 200);

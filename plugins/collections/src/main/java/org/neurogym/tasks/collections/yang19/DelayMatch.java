@@ -59,8 +59,8 @@ public final class DelayMatch extends RingTask {
                         + "modality is drawn per trial; the stimulus channels carry noise throughout the trial.")
                 .paper(Yang19.PAPER_NAME, Yang19.PAPER_LINK)
                 .params(ParamSpec.dt(100), ParamSpec.rewards(), ParamSpec.timing(),
-                        ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise on the stimulus channels, per sqrt(ms)."),
-                        ParamSpec.integer("dim_ring", 16, "Number of directions on the ring (units per modality and choices); even."))
+                        ParamSpec.number("sigma", 1.0, "Standard deviation of the input noise on the stimulus channels, per sqrt(ms).").min(0),
+                        ParamSpec.integer("dim_ring", 16, "Number of directions on the ring (units per modality and choices); even.").min(2))
                 .build(p -> new DelayMatch(p, v));
     }
 
@@ -71,12 +71,11 @@ public final class DelayMatch extends RingTask {
     private boolean go;
 
     DelayMatch(Params p, Variant variant) {
-        super(p, 2);
+        super(p);
         this.variant = variant;
         if (dimRing % 2 != 0) throw new ParameterException("dim_ring", "dim_ring must be even, got " + dimRing);
         halfRing = dimRing / 2;
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
-        if (!(sigma >= 0) || Double.isInfinite(sigma)) throw new ParameterException("sigma", "sigma must be a finite number >= 0");
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 300, "sample", 500, "delay", 1000, "test", 500, "decision", 900);
     }

@@ -67,7 +67,7 @@ public final class Reach extends RingTask {
                         + "drawn per trial.")
                 .paper(Yang19.PAPER_NAME, Yang19.PAPER_LINK)
                 .params(ParamSpec.dt(100), ParamSpec.rewards(), ParamSpec.timing(),
-                        ParamSpec.integer("dim_ring", 16, "Number of directions on the ring (units per modality and choices)."));
+                        ParamSpec.integer("dim_ring", 16, "Number of directions on the ring (units per modality and choices).").min(1));
         if (v.reaction) {
             // The stimulus and delay timings exist (as in the reference) but a reaction-time trial is
             // fixation then decision only, so the mean length is those two periods' expectation.
@@ -80,7 +80,7 @@ public final class Reach extends RingTask {
     private final Variant variant;
 
     Reach(Params p, Variant variant) {
-        super(p, 1);
+        super(p);
         this.variant = variant;
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 500, "stimulus", 500, "delay", variant.delay, "decision", 500);

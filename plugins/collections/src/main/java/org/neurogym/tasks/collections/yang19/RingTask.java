@@ -1,8 +1,7 @@
 package org.neurogym.tasks.collections.yang19;
 
-import org.neurogym.api.StepResult;
+import org.neurogym.api.Ring;
 import org.neurogym.api.TrialEnv;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -25,12 +24,10 @@ abstract class RingTask extends TrialEnv {
     /** Scratch for one bump of activity on the ring (reused from trial to trial). */
     protected final double[] bump;
 
-    RingTask(Params p, int minRing) {
+    RingTask(Params p) {
         super(p);
         dimRing = p.getInt("dim_ring");
-        if (dimRing < minRing) throw new ParameterException("dim_ring", "dim_ring must be >= " + minRing + ", got " + dimRing);
-        theta = new double[dimRing];
-        for (int i = 0; i < dimRing; i++) theta[i] = 2 * Math.PI * i / dimRing;
+        theta = Ring.directions(dimRing);
         bump = new double[dimRing];
         defineSpaces(
                 Box.unbounded(1 + 2 * dimRing, Channel.of("fixation", 0),

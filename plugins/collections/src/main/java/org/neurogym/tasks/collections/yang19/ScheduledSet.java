@@ -26,9 +26,9 @@ public final class ScheduledSet {
     /** The parameters of a scheduled set; {@code count} says how many tasks, in words or digits ("twenty"). */
     public static ParamSpec[] params(String count) {
         return new ParamSpec[] {ParamSpec.dt(100),
-                ParamSpec.integer("dim_ring", 16, "Number of directions on the ring, for every task (even)."),
+                ParamSpec.integer("dim_ring", 16, "Number of directions on the ring, for every task (even).").min(2),
                 ParamSpec.rewards(),
-                ParamSpec.number("sigma", 1.0, "Input noise of the tasks that have it (decision making, matching)."),
+                ParamSpec.number("sigma", 1.0, "Input noise of the tasks that have it (decision making, matching).").min(0),
                 ParamSpec.string("schedule", "Random", "How the task of each trial is chosen: Random (never the same "
                         + "task twice in a row), Sequential, RandomBlock or SequentialBlock."),
                 ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each task (block schedules only)."),

@@ -1,6 +1,5 @@
 package org.neurogym.tasks.collections.perceptual;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,29 +8,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.neurogym.api.Env;
 import org.neurogym.api.StepResult;
-import org.neurogym.api.TrialEnv;
+import org.neurogym.api.TrialBased;
 import org.neurogym.api.param.ParameterException;
+import org.neurogym.api.spi.TaskDescriptor;
+import org.neurogym.testkit.ClasspathMaker;
 
+/** The composed tasks, made as the host makes them: the perceptual and wrappers plugins are on the test class path. */
 class PerceptualCollectionTest {
+    private static final ClasspathMaker MAKER = ClasspathMaker.ofContext();
 
-    static TrialEnv make(org.neurogym.api.spi.TaskDescriptor d, Map<String, ?> p) {
-        return (TrialEnv) d.create(p).unwrapped();
+    static Env make(TaskDescriptor d, Map<String, ?> p) {
+        return d.create(p, MAKER);
+    }
+
+    @Test
+    void roitmanIsPerceptualDecisionMakingUnderReactionTime() {
+        Env env = make(PerceptualCollection.ROITMAN02, Map.of());
+        assertEquals("ReactionTime", env.getClass().getSimpleName());
+        assertEquals("PerceptualDecisionMaking", env.unwrapped().getClass().getSimpleName());
     }
 
     @Test
     void roitmanAcceptsAnAnswerFromTheStimulusSecondStep() {
-        TrialEnv env = make(Roitman02.DESCRIPTOR, Map.of());
+        Env env = make(PerceptualCollection.ROITMAN02, Map.of());
+        TrialBased trials = TrialBased.nearest(env);
         env.reset(1);
-        env.newTrial(Map.of("ground_truth", 1, "coh", 51.2));
-        assertEquals(List.of("fixation", "stimulus", "decision"), env.periods());
-        int start = env.periodStart("stimulus");
-        assertEquals(start + 1, env.periodStart("decision"));
-        assertEquals(env.periodEnd("stimulus"), env.periodEnd("decision"));
-        assertEquals(env.periodEnd("stimulus"), env.trialLength(), "the trial ends with the stimulus");
-        assertEquals(0, env.trialGroundTruth()[start], "the stimulus's first step is not yet a decision step");
-        assertEquals(2, env.trialGroundTruth()[start + 1]);
-        while (env.stepIndex() < start + 2) assertFalse(env.step(0).newTrial());
+        trials.newTrial(Map.of("ground_truth", 1, "coh", 51.2));
+        var task = trials.task();
+        assertTrue(task.periods().containsAll(List.of("fixation", "stimulus", "decision")), task.periods().toString());
+        int start = task.periodStart("stimulus");
+        assertEquals(start + 1, task.periodStart("decision"));
+        assertEquals(task.periodEnd("stimulus"), trials.trialLength(), "the trial ends with the stimulus");
+        assertEquals(0, trials.trialGroundTruth()[start], "the stimulus's first step is not yet a decision step");
+        assertEquals(2, trials.trialGroundTruth()[start + 1]);
+        while (trials.stepIndex() < start + 2) assertFalse(env.step(0).newTrial());
         StepResult r = env.step(2);
         assertTrue(r.newTrial(), "an early answer ends the trial");
         assertEquals(1.0, r.reward());
@@ -40,7 +52,7 @@ class PerceptualCollectionTest {
 
     @Test
     void roitmanTrialsWithoutAnAnswerEndWithTheStimulus() {
-        TrialEnv env = make(Roitman02.DESCRIPTOR, Map.of());
+        Env env = make(PerceptualCollection.ROITMAN02, Map.of());
         env.reset(2);
         int steps = 0;
         StepResult r;
@@ -50,47 +62,55 @@ class PerceptualCollectionTest {
         } while (!r.newTrial());
         assertEquals(21, steps, "100 ms fixation + 2000 ms stimulus");
         assertEquals(0.0, r.performance());
-        assertEquals(21.0, env.trialLengthStats(50, 0).mean(), 1e-9);
     }
 
     @Test
     void iblBlocksAlternateEveryNinetyTrialsWithTheirBias() {
-        TrialEnv env = make(Ibl20.DESCRIPTOR, Map.of());
+        Env env = make(PerceptualCollection.IBL20, Map.of());
+        TrialBased trials = TrialBased.nearest(env);
         env.reset(3);
-        int first = env.trial().getInt("block");
-        int[][] counts = new int[2][2];
-        for (int i = 0; i < 1800; i++) {
-            var trial = i == 0 ? env.trial() : env.newTrial(Map.of());
-            int block = trial.getInt("block");
-            assertEquals((first + i / Ibl20.BLOCK_LENGTH) % 2, block, "trial " + i);
-            assertArrayEquals(block == 0 ? new double[] {0.8, 0.2} : new double[] {0.2, 0.8}, (double[]) trial.get("p"), 1e-12);
-            counts[block][trial.getInt("ground_truth")]++;
+        int blocks = 20;
+        double[] shareOfFirst = new double[blocks];
+        for (int i = 0; i < blocks * PerceptualCollection.IBL_BLOCK_LENGTH; i++) {
+            var trial = i == 0 ? trials.trial() : trials.newTrial(Map.of());
+            if (trial.getInt("ground_truth") == 0) shareOfFirst[i / PerceptualCollection.IBL_BLOCK_LENGTH]++;
         }
-        double p00 = counts[0][0] / (double) (counts[0][0] + counts[0][1]);
-        double p11 = counts[1][1] / (double) (counts[1][0] + counts[1][1]);
-        assertEquals(0.8, p00, 0.04);
-        assertEquals(0.8, p11, 0.04);
+        boolean firstFavoured = shareOfFirst[0] > PerceptualCollection.IBL_BLOCK_LENGTH / 2.0;
+        double favoured = 0;
+        for (int b = 0; b < blocks; b++) {
+            double share = shareOfFirst[b] / PerceptualCollection.IBL_BLOCK_LENGTH;
+            boolean expectFirst = firstFavoured == (b % 2 == 0);
+            assertTrue(expectFirst ? share > 0.5 : share < 0.5, "block " + b + ": share of the first location " + share);
+            favoured += expectFirst ? share : 1 - share;
+        }
+        assertEquals(0.8, favoured / blocks, 0.03, "the favoured location's share over all blocks");
     }
 
     @Test
     void iblRestartsItsBlocksOnReset() {
-        TrialEnv env = make(Ibl20.DESCRIPTOR, Map.of());
-        int[] firstBlocks = new int[2];
-        for (long seed = 0; seed < 40; seed++) {
+        Env env = make(PerceptualCollection.IBL20, Map.of());
+        TrialBased trials = TrialBased.nearest(env);
+        for (long seed = 0; seed < 5; seed++) {
             env.reset(seed);
-            for (int i = 0; i < 100; i++) env.newTrial(Map.of());
+            int[] first = new int[100];
+            for (int i = 0; i < 100; i++) first[i] = (i == 0 ? trials.trial() : trials.newTrial(Map.of())).getInt("ground_truth");
             env.reset(seed);
-            int again = env.trial().getInt("block");
-            env.reset(seed);
-            assertEquals(again, env.trial().getInt("block"), "same seed, same first block");
-            firstBlocks[again]++;
+            for (int i = 0; i < 100; i++) {
+                assertEquals(first[i], (i == 0 ? trials.trial() : trials.newTrial(Map.of())).getInt("ground_truth"),
+                        "seed " + seed + ", trial " + i);
+            }
         }
-        assertTrue(firstBlocks[0] > 5 && firstBlocks[1] > 5, "the first block is drawn: " + java.util.Arrays.toString(firstBlocks));
     }
 
     @Test
     void iblNeedsTwoChoices() {
-        ParameterException e = assertThrows(ParameterException.class, () -> make(Ibl20.DESCRIPTOR, Map.of("dim_ring", 3)));
-        assertTrue(e.getMessage().contains("dim_ring"));
+        ParameterException e = assertThrows(ParameterException.class, () -> make(PerceptualCollection.IBL20, Map.of("dim_ring", 3)));
+        assertTrue(e.getMessage().contains("dim_ring"), e.getMessage());
+    }
+
+    @Test
+    void aComposedTaskMadeWithoutAHostSaysSo() {
+        var e = assertThrows(org.neurogym.api.NeuroGymException.class, () -> PerceptualCollection.ROITMAN02.create(Map.of()));
+        assertTrue(e.getMessage().contains("PerceptualDecisionMaking-v0") && e.getMessage().contains("host"), e.getMessage());
     }
 }
