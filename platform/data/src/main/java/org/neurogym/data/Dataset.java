@@ -18,14 +18,19 @@ import org.neurogym.api.spi.EnvMaker;
  * batches: each row keeps its place inside its current trial from one batch to the next).
  * Inputs are the trials' observation matrices (float32), targets their ground truth (int64 for a
  * discrete action space, float32 with a trailing action dimension for a Box one). Time-major
- * {@code [seq, batch, features]} by default, batch-first on request. A task observing uint8 images
- * gives uint8 inputs {@code [seq, batch, height, width, 3]} ({@link Batch#inputBytes()}), copied
- * frame by frame from its trials, never widened.
+ * {@code [seq, batch, features]} by default, batch-first on request.
  *
  * <p>Seeding: batch row {@code b} owns its own env, reset with {@link Rng#derive}{@code (seed, b)},
  * and nothing else draws random numbers; so a seed gives the same batches on every run and every
- * machine, whatever the number of threads. Rows are filled in parallel, each row by one thread,
- * with no allocation per step (a new trial allocates what the task allocates for its facts).
+ * machine, whatever the number of threads.
+ *
+ * <p>Threads: the unit of parallel work is a <em>chunk</em>, a run of steps of every row long
+ * enough to hold several trials (see {@link #chunkBatches()}): each thread fills a fixed range of
+ * rows into the rows' own staging buffers (allocated by that thread, so no two threads write the
+ * same cache line), with one hand-off per chunk rather than per batch; the calling thread then
+ * copies batch after batch out of the staging buffers into the output. With more than one thread
+ * the rows' envs therefore run up to one chunk ahead of the batches returned. No allocation per
+ * step (a new trial allocates what the task allocates for its facts).
  *
  * <p>The matrices are read from the outermost {@link TrialBased} env of the wrapper stack (see
  * {@link TrialBased#nearest}), so trial wrappers (noise, extra input channels, biased trials) are in
@@ -41,16 +46,14 @@ public final class Dataset implements AutoCloseable {
     private final long seed;
     private final int obSize;
     private final int[] obShape;
-    private final boolean bytes; // uint8 image observations
+    private final boolean bytes; // uint8 image observations: inputs are bytes, never widened
     private final int actSize; // 0 for discrete
     private final Row[] rows;
     private final Workers workers;
     private final Batch batch;
     private final Workers.Job fillJob;
-    private final Workers.Job transposeJob;
-    private Object fillInputs; // float[], or byte[] for image observations
-    private long[] fillTargets;
-    private float[] fillVectors;
+    private final int chunkBatches;
+    private int chunkBatch; // the next batch of the current chunk to hand out; chunkBatches when it is used up
     private long batches;
     private boolean closed;
 
@@ -146,9 +149,9 @@ public final class Dataset implements AutoCloseable {
         this.seed = seed;
         this.rows = new Row[batchSize];
         int ob = -1;
+        int[] shape = null;
         int act = -1;
         String n = null;
-        int[] shape = null;
         try {
             for (int i = 0; i < batchSize; i++) {
                 Env env = i == 0 && b.first != null ? b.first : b.factory.get();
@@ -180,14 +183,39 @@ public final class Dataset implements AutoCloseable {
         this.batch = new Batch(bytes ? null : new float[seqLen * batchSize * obSize],
                 bytes ? new byte[seqLen * batchSize * obSize] : null, actSize == 0 ? new long[seqLen * batchSize] : null,
                 actSize == 0 ? null : new float[seqLen * batchSize * actSize], inputShape(), targetShape());
+        this.chunkBatches = parts == 1 ? 1 : chunkBatches(seqLen, batchSize, obSize + Math.max(actSize, 2), meanFirstTrial(rows));
+        this.chunkBatch = chunkBatches;
+        int chunkSteps = chunkBatches * seqLen;
         this.fillJob = part -> {
             int to = workers.from(part + 1, batchSize);
-            for (int r = workers.from(part, batchSize); r < to; r++) fillRow(r);
+            for (int r = workers.from(part, batchSize); r < to; r++) rows[r].fill(chunkSteps);
         };
-        this.transposeJob = part -> transpose(workers.from(part, seqLen), workers.from(part + 1, seqLen));
-        if (!batchFirst) {
-            for (Row r : rows) r.stage(seqLen);
-        }
+    }
+
+    /** Steps of every row per chunk: at least this many, so that a hand-off between threads is rare. */
+    static final int MIN_CHUNK_STEPS = 2048;
+    /** ... and at least this many trials of the average length, so that rows' work evens out within a chunk. */
+    static final int MIN_CHUNK_TRIALS = 16;
+    /** Staging never holds more than this many values (4 bytes each), whatever the chunk length asks. */
+    static final long MAX_STAGED_VALUES = 8L << 20;
+
+    /**
+     * Batches per chunk when more than one thread fills: enough steps per row to hold
+     * {@value #MIN_CHUNK_TRIALS} trials of the rows' first trials' mean length (the work unit is
+     * sized by the task's trial length) and at least {@value #MIN_CHUNK_STEPS} steps, within the
+     * staging budget of {@value #MAX_STAGED_VALUES} values.
+     */
+    static int chunkBatches(int seqLen, int batchSize, int valuesPerStep, double meanTrial) {
+        long want = Math.max(MIN_CHUNK_STEPS, (long) Math.ceil(MIN_CHUNK_TRIALS * meanTrial));
+        long batchesWanted = (want + seqLen - 1) / seqLen;
+        long affordable = MAX_STAGED_VALUES / ((long) seqLen * batchSize * valuesPerStep);
+        return (int) Math.max(1, Math.min(batchesWanted, affordable));
+    }
+
+    private static double meanFirstTrial(Row[] rows) {
+        double sum = 0;
+        for (Row r : rows) sum += r.len;
+        return sum / rows.length;
     }
 
     // ------------------------------------------------------------------ shape
@@ -219,11 +247,6 @@ public final class Dataset implements AutoCloseable {
         return obSize;
     }
 
-    /** True when the inputs are uint8 images ({@link Batch#inputBytes()}), false for float32 ({@link Batch#inputs()}). */
-    public boolean uint8() {
-        return bytes;
-    }
-
     /** Action size of a Box action space, 0 for a discrete one. */
     public int actionSize() {
         return actSize;
@@ -239,9 +262,14 @@ public final class Dataset implements AutoCloseable {
         return workers.parts();
     }
 
-    /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}; for images the observation is {@code height, width, 3}. */
+    /** Batches filled per hand-off to the threads (1 on one thread); the rows' envs run this far ahead at most. */
+    public int chunkBatches() {
+        return chunkBatches;
+    }
+
+    /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}. */
     public int[] inputShape() {
-        int[] out = new int[2 + obShape.length];
+        int[] out = new int[2 + obShape.length]; // an image observation is height, width, 3
         out[0] = batchFirst ? batchSize : seqLen;
         out[1] = batchFirst ? seqLen : batchSize;
         System.arraycopy(obShape, 0, out, 2, obShape.length);
@@ -266,6 +294,11 @@ public final class Dataset implements AutoCloseable {
     public Batch next() {
         fill(bytes ? batch.inputBytes() : batch.inputs(), batch.targets(), batch.targetVectors());
         return batch;
+    }
+
+    /** True when the inputs are uint8 images ({@link Batch#inputBytes()}), false for float32 ({@link Batch#inputs()}). */
+    public boolean uint8() {
+        return bytes;
     }
 
     /** Fills the next batch of uint8 image inputs into your arrays (discrete action space). */
@@ -299,96 +332,65 @@ public final class Dataset implements AutoCloseable {
     private void fill(Object inputs, long[] targets, float[] vectors) {
         if (closed) throw new IllegalStateException("the dataset of " + name + " is closed");
         int n = seqLen * batchSize;
-        int length = inputs instanceof byte[] b ? b.length : ((float[]) inputs).length;
+        int length = inputs instanceof byte[] in ? in.length : ((float[]) inputs).length;
         if (length < n * obSize) throw new IllegalArgumentException("inputs need " + (n * obSize) + " elements, got " + length);
         if (targets != null && targets.length < n) throw new IllegalArgumentException("targets need " + n + " elements, got " + targets.length);
         if (vectors != null && vectors.length < n * actSize) {
             throw new IllegalArgumentException("targets need " + (n * actSize) + " elements, got " + vectors.length);
         }
-        fillInputs = inputs;
-        fillTargets = targets;
-        fillVectors = vectors;
-        try {
+        if (chunkBatch == chunkBatches) {
             workers.run(fillJob);
-            if (!batchFirst) workers.run(transposeJob);
-        } finally {
-            fillInputs = null;
-            fillTargets = null;
-            fillVectors = null;
+            chunkBatch = 0;
         }
+        int from = chunkBatch * seqLen;
+        if (batchFirst) copyRows(from, inputs, targets, vectors);
+        else transpose(from, inputs, targets, vectors);
+        chunkBatch++;
         batches++;
     }
 
-    /**
-     * Fills row {@code b} of the current batch, contiguous {@code [seq][features]} from the given
-     * offsets: straight into the output when batch-first, into the row's staging buffers when
-     * time-major (rows interleave there, and threads writing neighbouring rows step by step would
-     * fight over cache lines). The row's env continues where the previous batch left it.
-     */
-    private void fillRow(int b) {
-        Row row = rows[b];
-        Object in;
-        long[] tg;
-        float[] tv;
-        int base;
-        if (batchFirst) {
-            in = fillInputs;
-            tg = fillTargets;
-            tv = fillVectors;
-            base = b * seqLen;
-        } else {
-            in = row.stageOb;
-            tg = row.stageGt;
-            tv = row.stageGv;
-            base = 0;
-        }
+    /** Batch-first: row {@code b} of the output is steps {@code [from, from + seqLen)} of row b's staging buffers. */
+    private void copyRows(int from, Object inputs, long[] targets, float[] vectors) {
         int obs = obSize;
         int act = actSize;
-        int t = 0;
-        while (t < seqLen) {
-            if (row.pos == row.len) row.nextTrial();
-            int n = Math.min(seqLen - t, row.len - row.pos);
-            int pos = row.pos;
-            System.arraycopy(row.obMatrix(), pos * obs, in, (base + t) * obs, n * obs);
+        for (int b = 0; b < batchSize; b++) {
+            Row row = rows[b];
+            int at = b * seqLen;
+            System.arraycopy(row.stageOb, from * obs, inputs, at * obs, seqLen * obs);
             if (act == 0) {
-                int[] gt = row.gt;
-                int at = base + t;
-                for (int i = 0; i < n; i++) tg[at + i] = gt[pos + i];
+                long[] gt = row.stageGt;
+                for (int t = 0; t < seqLen; t++) targets[at + t] = gt[from + t];
             } else {
-                System.arraycopy(row.gtv, pos * act, tv, (base + t) * act, n * act);
+                System.arraycopy(row.stageGv, from * act, vectors, at * act, seqLen * act);
             }
-            t += n;
-            row.pos = pos + n;
         }
     }
 
-    /** Time-major only: copies steps {@code [from, to)} of every row's staging buffers into the output. */
-    private void transpose(int from, int to) {
-        Object in = fillInputs;
-        long[] tg = fillTargets;
-        float[] tv = fillVectors;
+    /**
+     * Time-major: step {@code t} of the output interleaves step {@code from + t} of every row's
+     * staging buffers (the output is written in order; the rows are read as 16-odd parallel streams).
+     */
+    private void transpose(int from, Object inputs, long[] targets, float[] vectors) {
         int obs = obSize;
         int act = actSize;
         int rowsN = batchSize;
-        for (int t = from; t < to; t++) {
+        for (int t = 0; t < seqLen; t++) {
             int out = t * rowsN;
+            int step = from + t;
             for (int b = 0; b < rowsN; b++) {
                 Row row = rows[b];
                 int dst = (out + b) * obs;
-                int src = t * obs;
-                if (in instanceof float[] fin) {
+                int src = step * obs;
+                if (inputs instanceof float[] in) {
                     float[] so = (float[]) row.stageOb;
-                    for (int c = 0; c < obs; c++) fin[dst + c] = so[src + c];
+                    for (int c = 0; c < obs; c++) in[dst + c] = so[src + c];
                 } else {
-                    System.arraycopy(row.stageOb, src, in, dst, obs); // a frame of bytes
+                    System.arraycopy(row.stageOb, src, inputs, dst, obs); // a frame of bytes
                 }
                 if (act == 0) {
-                    tg[out + b] = row.stageGt[t];
+                    targets[out + b] = row.stageGt[step];
                 } else {
-                    float[] sv = row.stageGv;
-                    int d = (out + b) * act;
-                    int s2 = t * act;
-                    for (int c = 0; c < act; c++) tv[d + c] = sv[s2 + c];
+                    System.arraycopy(row.stageGv, step * act, vectors, (out + b) * act, act);
                 }
             }
         }
@@ -430,6 +432,7 @@ public final class Dataset implements AutoCloseable {
         float[] gtv;
         int len;
         int pos;
+        // the steps of the current chunk, [step][features]; allocated by the thread that fills them
         Object stageOb; // float[], or byte[] for images
         long[] stageGt;
         float[] stageGv;
@@ -441,8 +444,7 @@ public final class Dataset implements AutoCloseable {
                 throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
                         + "(observations and ground truth of whole trials)");
             }
-            if (!(env.observationSpace() instanceof Box box)
-                    || (box.shape().length != 1 && box.dtype() != Box.DType.UINT8)) {
+            if (!(env.observationSpace() instanceof Box box) || (box.shape().length != 1 && box.dtype() != Box.DType.UINT8)) {
                 throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box or uint8 image observation space, got "
                         + env.observationSpace());
             }
@@ -465,15 +467,34 @@ public final class Dataset implements AutoCloseable {
             }
         }
 
-        /** The trial's observation matrix: float[], or byte[] frames. */
-        Object obMatrix() {
-            return bytes ? frames : ob;
-        }
-
-        void stage(int seqLen) {
-            stageOb = bytes ? new byte[seqLen * obSize] : new float[seqLen * obSize];
-            if (actSize == 0) stageGt = new long[seqLen];
-            else stageGv = new float[seqLen * actSize];
+        /**
+         * Fills the next {@code steps} steps of this row into its staging buffers, continuing the
+         * current trial and starting new ones as needed. The first call allocates the buffers, in
+         * the filling thread: its own allocation buffer, away from other threads' rows.
+         */
+        void fill(int steps) {
+            if (stageOb == null) {
+                stageOb = bytes ? new byte[steps * obSize] : new float[steps * obSize];
+                if (actSize == 0) stageGt = new long[steps];
+                else stageGv = new float[steps * actSize];
+            }
+            int obs = obSize;
+            int act = actSize;
+            int t = 0;
+            while (t < steps) {
+                if (pos == len) nextTrial();
+                int n = Math.min(steps - t, len - pos);
+                System.arraycopy(bytes ? frames : ob, pos * obs, stageOb, t * obs, n * obs);
+                if (act == 0) {
+                    int[] g = gt;
+                    long[] out = stageGt;
+                    for (int i = 0; i < n; i++) out[t + i] = g[pos + i];
+                } else {
+                    System.arraycopy(gtv, pos * act, stageGv, t * act, n * act);
+                }
+                t += n;
+                pos += n;
+            }
         }
 
         /** Resets the env with the row's seed; the trial the reset built is the row's first. */
