@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = {"Write a supervised dataset of a task to a .npz file (numpy: np.load).",
-                "inputs: float32 [K, L, B, obs] ([K, B, L, obs] with --batch-first); "
+                "inputs: float32 [K, L, B, obs] ([K, B, L, obs] with --batch-first), uint8 [K, L, B, height, width, 3] for pixel tasks; "
                         + "targets: int64 [K, L, B] for discrete actions, float32 [K, L, B, act] for Box actions."})
 final class DatasetCommand implements Callable<Integer> {
     @ParentCommand Main main;
@@ -55,7 +55,7 @@ final class DatasetCommand implements Callable<Integer> {
     @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     /** What was written, for the report. */
-    private record Written(String task, long seed, int threads, long[] inputShape, long[] targetShape, DType targetType,
+    private record Written(String task, long seed, int threads, long[] inputShape, DType inputType, long[] targetShape, DType targetType,
             double seconds) {}
 
     @Override
@@ -95,13 +95,15 @@ final class DatasetCommand implements Callable<Integer> {
             long[] inShape = prepend(batches, ds.inputShape());
             long[] tgShape = prepend(batches, ds.targetShape());
             DType tgType = ds.discrete() ? DType.INT64 : DType.FLOAT32;
+            DType inType = ds.uint8() ? DType.UINT8 : DType.FLOAT32;
             try (NpzWriter w = NpzWriter.create(out)) {
-                NpyOutput inputs = w.open("inputs", DType.FLOAT32, inShape);
+                NpyOutput inputs = w.open("inputs", inType, inShape);
                 NpyOutput targets = w.open("targets", tgType, tgShape);
                 long lastDrawn = 0;
                 for (long k = 0; k < batches; k++) {
                     Batch b = ds.next();
-                    inputs.write(b.inputs());
+                    if (ds.uint8()) inputs.write(b.inputBytes(), 0, b.inputBytes().length);
+                    else inputs.write(b.inputs());
                     if (ds.discrete()) targets.write(b.targets());
                     else targets.write(b.targetVectors());
                     if (progress && (System.nanoTime() - lastDrawn > 100_000_000L || k == batches - 1)) {
@@ -112,7 +114,7 @@ final class DatasetCommand implements Callable<Integer> {
                 inputs.close();
                 targets.close();
             }
-            return new Written(task, seed.value(), ds.threads(), inShape, tgShape, tgType, (System.nanoTime() - started) / 1e9);
+            return new Written(task, seed.value(), ds.threads(), inShape, inType, tgShape, tgType, (System.nanoTime() - started) / 1e9);
         } finally {
             if (progress) err.println();
         }
@@ -136,7 +138,7 @@ final class DatasetCommand implements Callable<Integer> {
         m.put("seqLen", seq);
         m.put("batchFirst", batchFirst);
         m.put("threads", w.threads());
-        m.put("inputs", Map.of("dtype", "float32", "shape", w.inputShape()));
+        m.put("inputs", Map.of("dtype", dtypeName(w.inputType()), "shape", w.inputShape()));
         m.put("targets", Map.of("dtype", dtypeName(w.targetType()), "shape", w.targetShape()));
         m.put("timesteps", batches * batch * seq);
         m.put("bytes", fileSize());
@@ -149,14 +151,14 @@ final class DatasetCommand implements Callable<Integer> {
         long timesteps = batches * batch * seq;
         o.println("wrote " + out + " (" + Output.number(fileSize()) + " bytes)");
         o.println("  task       " + w.task() + "  seed " + w.seed() + seed.repeatHint());
-        o.println("  inputs     float32 " + shape(w.inputShape()));
+        o.println("  inputs     " + dtypeName(w.inputType()) + " " + shape(w.inputShape()));
         o.println("  targets    " + dtypeName(w.targetType()) + " " + shape(w.targetShape()));
         o.printf("  timesteps  %s in %s s (%s/s, %d thread%s)%n", Output.number(timesteps), Output.fixed(w.seconds(), 2),
                 Output.number(Math.round(timesteps / Math.max(w.seconds(), 1e-9))), w.threads(), w.threads() == 1 ? "" : "s");
     }
 
     private static String dtypeName(DType t) {
-        return t == DType.INT64 ? "int64" : "float32";
+        return t == DType.INT64 ? "int64" : t == DType.UINT8 ? "uint8" : "float32";
     }
 
     private static long[] prepend(long k, int[] shape) {

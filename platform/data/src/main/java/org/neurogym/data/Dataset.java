@@ -45,6 +45,8 @@ public final class Dataset implements AutoCloseable {
     private final boolean batchFirst;
     private final long seed;
     private final int obSize;
+    private final int[] obShape;
+    private final boolean bytes; // uint8 image observations: inputs are bytes, never widened
     private final int actSize; // 0 for discrete
     private final Row[] rows;
     private final Workers workers;
@@ -147,6 +149,7 @@ public final class Dataset implements AutoCloseable {
         this.seed = seed;
         this.rows = new Row[batchSize];
         int ob = -1;
+        int[] shape = null;
         int act = -1;
         String n = null;
         try {
@@ -159,7 +162,8 @@ public final class Dataset implements AutoCloseable {
                     n = env.name();
                     ob = row.obSize;
                     act = row.actSize;
-                } else if (row.obSize != ob || row.actSize != act) {
+                    shape = row.obShape;
+                } else if (row.obSize != ob || row.actSize != act || !java.util.Arrays.equals(row.obShape, shape)) {
                     throw new NeuroGymException("the env factory made envs of different spaces: row 0 has " + ob
                             + " inputs, row " + i + " has " + row.obSize);
                 }
@@ -171,10 +175,13 @@ public final class Dataset implements AutoCloseable {
         }
         this.name = n;
         this.obSize = ob;
+        this.obShape = shape;
+        this.bytes = rows[0].bytes;
         this.actSize = act;
         int parts = Math.min(b.threads, batchSize);
         this.workers = new Workers(parts, "neurogym-dataset");
-        this.batch = new Batch(new float[seqLen * batchSize * obSize], actSize == 0 ? new long[seqLen * batchSize] : null,
+        this.batch = new Batch(bytes ? null : new float[seqLen * batchSize * obSize],
+                bytes ? new byte[seqLen * batchSize * obSize] : null, actSize == 0 ? new long[seqLen * batchSize] : null,
                 actSize == 0 ? null : new float[seqLen * batchSize * actSize], inputShape(), targetShape());
         this.chunkBatches = parts == 1 ? 1 : chunkBatches(seqLen, batchSize, obSize + Math.max(actSize, 2), meanFirstTrial(rows));
         this.chunkBatch = chunkBatches;
@@ -262,7 +269,11 @@ public final class Dataset implements AutoCloseable {
 
     /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}. */
     public int[] inputShape() {
-        return batchFirst ? new int[] {batchSize, seqLen, obSize} : new int[] {seqLen, batchSize, obSize};
+        int[] out = new int[2 + obShape.length]; // an image observation is height, width, 3
+        out[0] = batchFirst ? batchSize : seqLen;
+        out[1] = batchFirst ? seqLen : batchSize;
+        System.arraycopy(obShape, 0, out, 2, obShape.length);
+        return out;
     }
 
     /** {@code [seq, batch]} or {@code [batch, seq]}, plus the action size for Box actions. */
@@ -281,26 +292,48 @@ public final class Dataset implements AutoCloseable {
 
     /** The next batch, in buffers this dataset reuses: read or copy it before the next call. */
     public Batch next() {
-        fill(batch.inputs(), batch.targets(), batch.targetVectors());
+        fill(bytes ? batch.inputBytes() : batch.inputs(), batch.targets(), batch.targetVectors());
         return batch;
+    }
+
+    /** True when the inputs are uint8 images ({@link Batch#inputBytes()}), false for float32 ({@link Batch#inputs()}). */
+    public boolean uint8() {
+        return bytes;
+    }
+
+    /** Fills the next batch of uint8 image inputs into your arrays (discrete action space). */
+    public void next(byte[] inputs, long[] targets) {
+        if (!bytes) throw new IllegalStateException(name + " observes float32: pass float[] inputs");
+        if (actSize != 0) throw new IllegalStateException(name + " has a Box action space: pass float[] targets");
+        fill(inputs, targets, null);
+    }
+
+    /** Fills the next batch of uint8 image inputs into your arrays (Box action space). */
+    public void next(byte[] inputs, float[] targets) {
+        if (!bytes) throw new IllegalStateException(name + " observes float32: pass float[] inputs");
+        if (actSize == 0) throw new IllegalStateException(name + " has a discrete action space: pass long[] targets");
+        fill(inputs, null, targets);
     }
 
     /** Fills the next batch into your arrays (discrete action space). */
     public void next(float[] inputs, long[] targets) {
+        if (bytes) throw new IllegalStateException(name + " observes uint8 images: pass byte[] inputs");
         if (actSize != 0) throw new IllegalStateException(name + " has a Box action space: pass float[] targets");
         fill(inputs, targets, null);
     }
 
     /** Fills the next batch into your arrays (Box action space). */
     public void next(float[] inputs, float[] targets) {
+        if (bytes) throw new IllegalStateException(name + " observes uint8 images: pass byte[] inputs");
         if (actSize == 0) throw new IllegalStateException(name + " has a discrete action space: pass long[] targets");
         fill(inputs, null, targets);
     }
 
-    private void fill(float[] inputs, long[] targets, float[] vectors) {
+    private void fill(Object inputs, long[] targets, float[] vectors) {
         if (closed) throw new IllegalStateException("the dataset of " + name + " is closed");
         int n = seqLen * batchSize;
-        if (inputs.length < n * obSize) throw new IllegalArgumentException("inputs need " + (n * obSize) + " elements, got " + inputs.length);
+        int length = inputs instanceof byte[] in ? in.length : ((float[]) inputs).length;
+        if (length < n * obSize) throw new IllegalArgumentException("inputs need " + (n * obSize) + " elements, got " + length);
         if (targets != null && targets.length < n) throw new IllegalArgumentException("targets need " + n + " elements, got " + targets.length);
         if (vectors != null && vectors.length < n * actSize) {
             throw new IllegalArgumentException("targets need " + (n * actSize) + " elements, got " + vectors.length);
@@ -317,7 +350,7 @@ public final class Dataset implements AutoCloseable {
     }
 
     /** Batch-first: row {@code b} of the output is steps {@code [from, from + seqLen)} of row b's staging buffers. */
-    private void copyRows(int from, float[] inputs, long[] targets, float[] vectors) {
+    private void copyRows(int from, Object inputs, long[] targets, float[] vectors) {
         int obs = obSize;
         int act = actSize;
         for (int b = 0; b < batchSize; b++) {
@@ -337,7 +370,7 @@ public final class Dataset implements AutoCloseable {
      * Time-major: step {@code t} of the output interleaves step {@code from + t} of every row's
      * staging buffers (the output is written in order; the rows are read as 16-odd parallel streams).
      */
-    private void transpose(int from, float[] inputs, long[] targets, float[] vectors) {
+    private void transpose(int from, Object inputs, long[] targets, float[] vectors) {
         int obs = obSize;
         int act = actSize;
         int rowsN = batchSize;
@@ -346,10 +379,14 @@ public final class Dataset implements AutoCloseable {
             int step = from + t;
             for (int b = 0; b < rowsN; b++) {
                 Row row = rows[b];
-                float[] so = row.stageOb;
                 int dst = (out + b) * obs;
                 int src = step * obs;
-                for (int c = 0; c < obs; c++) inputs[dst + c] = so[src + c];
+                if (inputs instanceof float[] in) {
+                    float[] so = (float[]) row.stageOb;
+                    for (int c = 0; c < obs; c++) in[dst + c] = so[src + c];
+                } else {
+                    System.arraycopy(row.stageOb, src, inputs, dst, obs); // a frame of bytes
+                }
                 if (act == 0) {
                     targets[out + b] = row.stageGt[step];
                 } else {
@@ -386,14 +423,17 @@ public final class Dataset implements AutoCloseable {
         final Env env;
         final TrialBased trials;
         final int obSize;
+        final int[] obShape;
+        final boolean bytes;
         final int actSize;
         float[] ob;
+        byte[] frames;
         int[] gt;
         float[] gtv;
         int len;
         int pos;
         // the steps of the current chunk, [step][features]; allocated by the thread that fills them
-        float[] stageOb;
+        Object stageOb; // float[], or byte[] for images
         long[] stageGt;
         float[] stageGv;
 
@@ -404,10 +444,13 @@ public final class Dataset implements AutoCloseable {
                 throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
                         + "(observations and ground truth of whole trials)");
             }
-            if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
-                throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box observation space, got " + env.observationSpace());
+            if (!(env.observationSpace() instanceof Box box) || (box.shape().length != 1 && box.dtype() != Box.DType.UINT8)) {
+                throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box or uint8 image observation space, got "
+                        + env.observationSpace());
             }
             this.obSize = box.size();
+            this.obShape = box.shape();
+            this.bytes = box.dtype() == Box.DType.UINT8;
             int trialOb = trials.observationSpace() instanceof Box tb ? tb.size() : -1;
             if (trialOb != obSize) {
                 throw new IllegalArgumentException(env.name() + ": a wrapper above the trial wrappers changes the observations step by "
@@ -431,7 +474,7 @@ public final class Dataset implements AutoCloseable {
          */
         void fill(int steps) {
             if (stageOb == null) {
-                stageOb = new float[steps * obSize];
+                stageOb = bytes ? new byte[steps * obSize] : new float[steps * obSize];
                 if (actSize == 0) stageGt = new long[steps];
                 else stageGv = new float[steps * actSize];
             }
@@ -441,7 +484,7 @@ public final class Dataset implements AutoCloseable {
             while (t < steps) {
                 if (pos == len) nextTrial();
                 int n = Math.min(steps - t, len - pos);
-                System.arraycopy(ob, pos * obs, stageOb, t * obs, n * obs);
+                System.arraycopy(bytes ? frames : ob, pos * obs, stageOb, t * obs, n * obs);
                 if (act == 0) {
                     int[] g = gt;
                     long[] out = stageGt;
@@ -473,9 +516,16 @@ public final class Dataset implements AutoCloseable {
                         + "so it cannot make a Dataset");
             }
             len = trials.trialLength();
-            ob = trials.trialObservations();
-            if (len <= 0 || ob == null || ob.length < len * obSize) {
-                throw new NeuroGymException(env.name() + ": trial observations hold " + (ob == null ? 0 : ob.length)
+            int held;
+            if (bytes) {
+                frames = trials.trialFrames();
+                held = frames == null ? 0 : frames.length;
+            } else {
+                ob = trials.trialObservations();
+                held = ob == null ? 0 : ob.length;
+            }
+            if (len <= 0 || held < len * obSize) {
+                throw new NeuroGymException(env.name() + ": trial observations hold " + held
                         + " values, a trial of " + len + " steps needs " + len * obSize);
             }
             if (actSize == 0) {
