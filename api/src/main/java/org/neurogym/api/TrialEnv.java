@@ -181,17 +181,22 @@ public abstract class TrialEnv implements TrialBased {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Declares the spaces. Observations are a Box; actions a Discrete or a 1-D Box. */
+    /**
+     * Declares the spaces. Observations are a 1-D Box, or a uint8 image ({@link Box#uint8Image}),
+     * whose trials are drawn into {@link #frames()}; actions a Discrete or a 1-D Box.
+     */
     protected final void defineSpaces(Box observation, Space action) {
-        if (observation.shape().length != 1) throw new IllegalArgumentException("observation Box must be 1-D");
+        boolean image = observation.dtype() == Box.DType.UINT8;
+        if (!image && observation.shape().length != 1) throw new IllegalArgumentException("observation Box must be 1-D or a uint8 image");
         this.observationSpace = observation;
         this.actionSpace = action;
         this.obSize = observation.size();
         this.actionSize = action instanceof Box b ? b.size() : 0;
         this.actionLow = action instanceof Box b ? b.low() : new float[0];
         this.actionHigh = action instanceof Box b ? b.high() : new float[0];
-        this.result = new StepResult(obSize, actionSize);
+        this.result = image ? StepResult.ofBytes(obSize, actionSize) : new StepResult(obSize, actionSize);
         matrices.setSizes(obSize, actionSize);
+        if (image) matrices.useFrames();
         channelNames = new NameIndex();
         Map<String, int[]> channels = observation.channels();
         channelColumns = new int[channels.size()][];
@@ -580,6 +585,16 @@ public abstract class TrialEnv implements TrialBased {
         return matrices.ob(periods.trialEnd());
     }
 
+    /**
+     * The current trial's frames for drawing (uint8 image observations only), flat and row-major:
+     * frame {@code t} is {@code frames[t * observationSize() ...]}, each {@code [height][width][rgb]},
+     * all zero (black) when the trial starts. Draw every frame in {@link #onNewTrial}, so that
+     * stepping and datasets see the same pixels.
+     */
+    protected final byte[] frames() {
+        return matrices.frames(periods.trialEnd());
+    }
+
     /** The length of one observation. */
     public final int observationSize() {
         return obSize;
@@ -696,7 +711,7 @@ public abstract class TrialEnv implements TrialBased {
         top.newTrial(Map.of());
         // Deviation: the reference takes a random step here; we return the trial's first observation.
         result.clear();
-        matrices.copyObservation(0, result.observation());
+        matrices.copyObservation(0, result);
         return result.observation();
     }
 
@@ -753,7 +768,7 @@ public abstract class TrialEnv implements TrialBased {
             out.setTrial(next);
         }
         if (!out.observationProvided()) {
-            matrices.copyObservation(tInd, out.observation());
+            matrices.copyObservation(tInd, out);
         }
         return out;
     }
@@ -792,6 +807,11 @@ public abstract class TrialEnv implements TrialBased {
     @Override
     public final float[] trialObservations() {
         return matrices.ob();
+    }
+
+    @Override
+    public final byte[] trialFrames() {
+        return matrices.frames();
     }
 
     @Override
