@@ -27,7 +27,7 @@ public abstract class ObservationWrapper extends TrialWrapper {
     private float[] before = new float[0];
     private int rows;
     private Trial builtFor;
-    private long builtForSerial; // envs reuse Trial objects: object and serial together name a trial
+    private long builtForSerial; // envs reuse Trial objects: the object and its serial together name a trial
 
     protected ObservationWrapper(Env env, Runnable... checks) {
         super(env, prepend(() -> requireFlatBox(env), checks));
