@@ -43,6 +43,13 @@ public abstract class TrialEnv implements TrialBased {
     private boolean seeded;
     private Map<String, Double> rewards = Map.of();
     private Map<String, Timing> timing = Map.of();
+    // the same tables by slot, for lookups on every step and every new trial (see NameIndex)
+    private NameIndex rewardNames = new NameIndex();
+    private double[] rewardValues = new double[0];
+    private NameIndex timingNames = new NameIndex();
+    private Timing[] timings = new Timing[0];
+    private NameIndex channelNames = new NameIndex();
+    private int[][] channelColumns = new int[0][];
     private Box observationSpace;
     private Space actionSpace;
     private int obSize;
@@ -55,6 +62,10 @@ public abstract class TrialEnv implements TrialBased {
     private int tInd;
     private int numTrials;
     private Trial trial;
+    // Two Trial objects used in turn, so that a new trial allocates nothing and the trial that just
+    // ended stays readable through the next one (see Trial); trialSerial numbers them over the env's life.
+    private final Trial[] trialObjects = {new Trial(), new Trial()};
+    private long trialSerial;
     private TrialBased top = this;
 
     protected TrialEnv(double dt) {
@@ -88,6 +99,9 @@ public abstract class TrialEnv implements TrialBased {
             }
         }
         this.rewards = Collections.unmodifiableMap(table);
+        rewardNames = new NameIndex();
+        rewardValues = new double[table.size()];
+        table.forEach((name, value) -> rewardValues[rewardNames.add(name)] = value);
     }
 
     /**
@@ -112,6 +126,9 @@ public abstract class TrialEnv implements TrialBased {
             }
         }
         this.timing = Collections.unmodifiableMap(table);
+        timingNames = new NameIndex();
+        timings = new Timing[table.size()];
+        table.forEach((period, t) -> timings[timingNames.add(period)] = t);
     }
 
     /** Declares the spaces. Observations are a Box; actions a Discrete or a 1-D Box. */
@@ -123,6 +140,10 @@ public abstract class TrialEnv implements TrialBased {
         this.actionSize = action instanceof Box b ? b.size() : 0;
         this.result = new StepResult(obSize, actionSize);
         matrices.setSizes(obSize, actionSize);
+        channelNames = new NameIndex();
+        Map<String, int[]> channels = observation.channels();
+        channelColumns = new int[channels.size()][];
+        channels.forEach((name, cols) -> channelColumns[channelNames.add(name)] = cols);
         requireJudgement(action);
     }
 
@@ -161,9 +182,9 @@ public abstract class TrialEnv implements TrialBased {
 
     /** The value of reward {@code name}. */
     protected final double reward(String name) {
-        Double r = rewards.get(name);
-        if (r == null) throw new NeuroGymException(name() + " has no reward '" + name + "'");
-        return r;
+        int slot = rewardNames.find(name);
+        if (slot < 0) throw new NeuroGymException(name() + " has no reward '" + name + "'");
+        return rewardValues[slot];
     }
 
     // ------------------------------------------------------------------ the task's two duties
@@ -203,8 +224,6 @@ public abstract class TrialEnv implements TrialBased {
         UNTIL_DECISION
     }
 
-    private static final Double NO_REWARD = 0.0;
-
     /**
      * The judgement most forced-choice tasks share. Breaking fixation (a non-zero action where
      * {@code rule} says the agent must fixate) costs the "abort" reward and ends the trial when
@@ -220,7 +239,8 @@ public abstract class TrialEnv implements TrialBased {
                 out.addReward(reward("correct"));
                 performance = 1;
             } else {
-                out.addReward(rewards.getOrDefault("fail", NO_REWARD));
+                int fail = rewardNames.find("fail");
+                out.addReward(fail >= 0 ? rewardValues[fail] : 0); // nothing when the task declares no "fail" reward
             }
         } else if (rule == FixationRule.UNTIL_DECISION || inPeriod("fixation")) {
             if (abort) out.setNewTrial(true);
@@ -368,7 +388,8 @@ public abstract class TrialEnv implements TrialBased {
     }
 
     private int durationSteps(String period, int startStep) {
-        Timing t = timing.get(period);
+        int slot = timingNames.find(period);
+        Timing t = slot < 0 ? null : timings[slot];
         if (t == null) {
             throw new NeuroGymException(name() + " has no timing for period '" + period + "' (timing: " + timing.keySet() + ")");
         }
@@ -470,7 +491,8 @@ public abstract class TrialEnv implements TrialBased {
 
     /** The indices of observation channel {@code where}. */
     protected final int[] channelOf(String where) {
-        return observationSpace.channel(where);
+        int slot = channelNames.find(where);
+        return slot >= 0 ? channelColumns[slot] : observationSpace.channel(where); // the space names an unknown channel
     }
 
     /**
@@ -562,7 +584,8 @@ public abstract class TrialEnv implements TrialBased {
         requireSpaces();
         periods.clear();
         matrices.clear();
-        Trial t = new Trial(kwargs);
+        Trial t = trialObjects[(int) (++trialSerial & 1)];
+        t.reset(kwargs, trialSerial);
         onNewTrial(t);
         matrices.seal(periods.trialEnd()); // a trial always has an observation matrix, even if the task wrote nothing
         if (periods.trialEnd() == 0) throw new NeuroGymException(name() + " built a trial with no duration (no periods, or all of length 0)");

@@ -81,6 +81,10 @@ final class TrialMatrices {
             int c = cols == null ? i : cols[i];
             if (c < 0 || c >= obSize) throw new NeuroGymException("observation index " + c + " outside 0.." + (obSize - 1));
         }
+        if (vec == null && (cols == null || cols.length == 1)) {
+            writeScalar(from, to, cols == null ? -1 : cols[0], (float) scalar, replace);
+            return;
+        }
         for (int t = from; t < to; t++) {
             int row = t * obSize;
             for (int i = 0; i < width; i++) {
@@ -89,6 +93,28 @@ final class TrialMatrices {
                 if (replace) ob[row + c] = v;
                 else ob[row + c] += v;
             }
+        }
+    }
+
+    /**
+     * The common case of {@link #write}, one value into one column ({@code col}) or every column
+     * ({@code col} -1), without the general loop's per-element choices: tasks write a few of these
+     * per new trial, over every step of a period.
+     */
+    private void writeScalar(int from, int to, int col, float v, boolean replace) {
+        if (from >= to) return;
+        if (col < 0) {
+            int a = from * obSize;
+            int b = to * obSize;
+            if (replace) {
+                Arrays.fill(ob, a, b, v);
+            } else {
+                for (int i = a; i < b; i++) ob[i] += v;
+            }
+        } else if (replace) {
+            for (int i = from * obSize + col, end = to * obSize; i < end; i += obSize) ob[i] = v;
+        } else {
+            for (int i = from * obSize + col, end = to * obSize; i < end; i += obSize) ob[i] += v;
         }
     }
 

@@ -29,8 +29,15 @@ import org.neurogym.api.spi.EnvMaker;
  *
  * <p>Seeding: batch row {@code b} owns its own env, reset with {@link Rng#derive}{@code (seed, b)},
  * and nothing else draws random numbers; so a seed gives the same batches on every run and every
- * machine, whatever the number of threads. Rows are filled in parallel, each row by one thread,
- * with no allocation per step (a new trial allocates what the task allocates for its facts).
+ * machine, whatever the number of threads.
+ *
+ * <p>Threads: the unit of parallel work is a <em>chunk</em>, a run of steps of every row long
+ * enough to hold several trials (see {@link #chunkBatches()}): each thread fills a fixed range of
+ * rows into the rows' own staging buffers (allocated by that thread, so no two threads write the
+ * same cache line), with one hand-off per chunk rather than per batch; the calling thread then
+ * copies batch after batch out of the staging buffers into the output. With more than one thread
+ * the rows' envs therefore run up to one chunk ahead of the batches returned. No allocation per
+ * step (a new trial allocates what the task allocates for its facts).
  *
  * <p>The matrices are read from the outermost {@link TrialBased} env of the wrapper stack (see
  * {@link TrialBased#nearest}), so trial wrappers (noise, extra input channels, biased trials) are in
@@ -54,11 +61,11 @@ public final class Dataset implements AutoCloseable {
     private final Workers workers;
     private final Batch batch;
     private final Workers.Job fillJob;
-    private final Workers.Job transposeJob;
+    private final int chunkBatches;
+    private int chunkBatch; // the next batch of the current chunk to hand out; chunkBatches when it is used up
     private final LossMask mask;
     private final boolean trialStarts;
     private final boolean trialFacts;
-    private Out fillOut;
     private List<TrialStart> lastTrials = List.of();
     private long batches;
     private boolean closed;
@@ -185,7 +192,7 @@ public final class Dataset implements AutoCloseable {
             for (int i = 0; i < batchSize; i++) {
                 Env env = i == 0 && b.first != null ? b.first : b.factory.get();
                 if (env == null) throw new NeuroGymException("the env factory returned null for row " + i);
-                Row row = new Row(env, mask, trialFacts);
+                Row row = new Row(env, mask, trialStarts, trialFacts);
                 rows[i] = row;
                 if (i == 0) {
                     n = env.name();
@@ -210,14 +217,39 @@ public final class Dataset implements AutoCloseable {
         this.batch = new Batch(new float[steps * obSize], actSize == 0 ? new long[steps] : null,
                 actSize == 0 ? null : new float[steps * actSize], inputShape(), targetShape(),
                 mask != null ? new float[steps] : null, trialStarts ? new boolean[steps] : null);
+        this.chunkBatches = parts == 1 ? 1 : chunkBatches(seqLen, batchSize, obSize + Math.max(actSize, 2), meanFirstTrial(rows));
+        this.chunkBatch = chunkBatches;
+        int chunkSteps = chunkBatches * seqLen;
         this.fillJob = part -> {
             int to = workers.from(part + 1, batchSize);
-            for (int r = workers.from(part, batchSize); r < to; r++) fillRow(r);
+            for (int r = workers.from(part, batchSize); r < to; r++) rows[r].fill(chunkSteps);
         };
-        this.transposeJob = part -> transpose(workers.from(part, seqLen), workers.from(part + 1, seqLen));
-        if (!batchFirst) {
-            for (Row r : rows) r.stage(seqLen, mask != null, trialStarts);
-        }
+    }
+
+    /** Steps of every row per chunk: at least this many, so that a hand-off between threads is rare. */
+    static final int MIN_CHUNK_STEPS = 2048;
+    /** ... and at least this many trials of the average length, so that rows' work evens out within a chunk. */
+    static final int MIN_CHUNK_TRIALS = 16;
+    /** Staging never holds more than this many values (4 bytes each), whatever the chunk length asks. */
+    static final long MAX_STAGED_VALUES = 8L << 20;
+
+    /**
+     * Batches per chunk when more than one thread fills: enough steps per row to hold
+     * {@value #MIN_CHUNK_TRIALS} trials of the rows' first trials' mean length (the work unit is
+     * sized by the task's trial length) and at least {@value #MIN_CHUNK_STEPS} steps, within the
+     * staging budget of {@value #MAX_STAGED_VALUES} values.
+     */
+    static int chunkBatches(int seqLen, int batchSize, int valuesPerStep, double meanTrial) {
+        long want = Math.max(MIN_CHUNK_STEPS, (long) Math.ceil(MIN_CHUNK_TRIALS * meanTrial));
+        long batchesWanted = (want + seqLen - 1) / seqLen;
+        long affordable = MAX_STAGED_VALUES / ((long) seqLen * batchSize * valuesPerStep);
+        return (int) Math.max(1, Math.min(batchesWanted, affordable));
+    }
+
+    private static double meanFirstTrial(Row[] rows) {
+        double sum = 0;
+        for (Row r : rows) sum += r.len;
+        return sum / rows.length;
     }
 
     // ------------------------------------------------------------------ shape
@@ -262,6 +294,11 @@ public final class Dataset implements AutoCloseable {
     /** Threads filling a batch (including the caller's). */
     public int threads() {
         return workers.parts();
+    }
+
+    /** Batches filled per hand-off to the threads (1 on one thread); the rows' envs run this far ahead at most. */
+    public int chunkBatches() {
+        return chunkBatches;
     }
 
     /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}. */
@@ -361,76 +398,69 @@ public final class Dataset implements AutoCloseable {
 
     private void fill(Out out) {
         if (closed) throw new IllegalStateException("the dataset of " + name + " is closed");
-        fillOut = out;
-        try {
+        if (chunkBatch == chunkBatches) {
+            for (Row r : rows) if (r.trials != null) r.trials.clear();
             workers.run(fillJob);
-            if (!batchFirst) workers.run(transposeJob);
-        } finally {
-            fillOut = null;
+            chunkBatch = 0;
         }
-        if (trialFacts) collectTrials();
+        int from = chunkBatch * seqLen;
+        if (batchFirst) copyRows(from, out);
+        else transpose(from, out);
+        if (trialFacts) collectTrials(from);
+        chunkBatch++;
         batches++;
     }
 
-    private void collectTrials() {
+    /** The trials whose first step is in steps {@code [from, from + seqLen)} of the current chunk, by row then step. */
+    private void collectTrials(int from) {
         List<TrialStart> all = new ArrayList<>();
-        for (Row r : rows) {
-            all.addAll(r.trials);
-            r.trials.clear();
+        for (int b = 0; b < batchSize; b++) {
+            for (Row.Start s : rows[b].trials) {
+                if (s.step() >= from && s.step() < from + seqLen) all.add(new TrialStart(b, s.step() - from, s.facts()));
+            }
         }
         lastTrials = Collections.unmodifiableList(all);
     }
 
-    /**
-     * Fills row {@code b} of the current batch, contiguous {@code [seq][features]} from the given
-     * offsets: straight into the output when batch-first, into the row's staging buffers when
-     * time-major (rows interleave there, and threads writing neighbouring rows step by step would
-     * fight over cache lines). The row's env continues where the previous batch left it.
-     */
-    private void fillRow(int b) {
-        Row row = rows[b];
-        Out out = batchFirst ? fillOut : row.staging;
-        int base = batchFirst ? b * seqLen : 0;
+    /** Batch-first: row {@code b} of the output is steps {@code [from, from + seqLen)} of row b's staging buffers. */
+    private void copyRows(int from, Out out) {
         int obs = obSize;
         int act = actSize;
-        int t = 0;
-        while (t < seqLen) {
-            if (row.pos == row.len) row.nextTrial();
-            int n = Math.min(seqLen - t, row.len - row.pos);
-            int pos = row.pos;
-            int at = base + t;
-            out.inputs(at * obs, row.ob, pos * obs, n * obs);
+        for (int b = 0; b < batchSize; b++) {
+            Row row = rows[b];
+            int at = b * seqLen;
+            out.inputs(at * obs, row.stageOb, from * obs, seqLen * obs);
             if (act == 0) {
-                int[] gt = row.gt;
-                for (int i = 0; i < n; i++) out.target(at + i, gt[pos + i]);
+                long[] gt = row.stageGt;
+                for (int t = 0; t < seqLen; t++) out.target(at + t, gt[from + t]);
             } else {
-                out.targetVectors(at * act, row.gtv, pos * act, n * act);
+                out.targetVectors(at * act, row.stageGv, from * act, seqLen * act);
             }
-            if (row.trialMask != null) out.mask(at, row.trialMask, pos, n);
-            if (trialStarts) {
-                for (int i = 0; i < n; i++) out.trialStart(at + i, pos + i == 0);
+            if (row.stageMask != null) out.mask(at, row.stageMask, from, seqLen);
+            if (row.stageStart != null) {
+                for (int t = 0; t < seqLen; t++) out.trialStart(at + t, row.stageStart[from + t]);
             }
-            if (pos == 0 && trialFacts) row.trials.add(new TrialStart(b, t, Collections.unmodifiableMap(new LinkedHashMap<>(row.source.trial().asMap()))));
-            t += n;
-            row.pos = pos + n;
         }
     }
 
-    /** Time-major only: copies steps {@code [from, to)} of every row's staging buffers into the output. */
-    private void transpose(int from, int to) {
-        Out out = fillOut;
+    /**
+     * Time-major: step {@code t} of the output interleaves step {@code from + t} of every row's
+     * staging buffers (the output is written in order; the rows are read as 16-odd parallel streams).
+     */
+    private void transpose(int from, Out out) {
         int obs = obSize;
         int act = actSize;
         int rowsN = batchSize;
-        for (int t = from; t < to; t++) {
+        for (int t = 0; t < seqLen; t++) {
             int at = t * rowsN;
+            int step = from + t;
             for (int b = 0; b < rowsN; b++) {
-                ArrayOut so = rows[b].staging;
-                out.inputs((at + b) * obs, so.inputs, t * obs, obs);
-                if (act == 0) out.target(at + b, so.targets[t]);
-                else out.targetVectors((at + b) * act, so.vectors, t * act, act);
-                if (so.mask != null) out.mask(at + b, so.mask, t, 1);
-                if (so.starts != null) out.trialStart(at + b, so.starts[t]);
+                Row row = rows[b];
+                out.inputs((at + b) * obs, row.stageOb, step * obs, obs);
+                if (act == 0) out.target(at + b, row.stageGt[step]);
+                else out.targetVectors((at + b) * act, row.stageGv, step * act, act);
+                if (row.stageMask != null) out.mask(at + b, row.stageMask, step, 1);
+                if (row.stageStart != null) out.trialStart(at + b, row.stageStart[step]);
             }
         }
     }
@@ -450,7 +480,7 @@ public final class Dataset implements AutoCloseable {
         abstract void trialStart(int at, boolean start);
     }
 
-    /** Heap arrays: a {@link Batch}, a caller's arrays, or a row's staging buffers. */
+    /** Heap arrays: a {@link Batch} or a caller's arrays. */
     private static final class ArrayOut extends Out {
         final float[] inputs;
         final long[] targets;
@@ -563,20 +593,30 @@ public final class Dataset implements AutoCloseable {
         final int obSize;
         final int actSize;
         final LossMask lossMask;
-        final List<TrialStart> trials;
+        final boolean starts;
+        final List<Start> trials;
         float[] ob;
         int[] gt;
         float[] gtv;
         float[] trialMask;
         int len;
         int pos;
-        ArrayOut staging;
+        float[] stageMask;
+        boolean[] stageStart;
 
-        Row(Env env, LossMask lossMask, boolean trialFacts) {
+        /** A trial that starts at {@code step} of the current chunk. */
+        record Start(int step, Map<String, Object> facts) {}
+        // the steps of the current chunk, [step][features]; allocated by the thread that fills them
+        float[] stageOb;
+        long[] stageGt;
+        float[] stageGv;
+
+        Row(Env env, LossMask lossMask, boolean starts, boolean trialFacts) {
             this.env = env;
             this.source = TrialBased.nearest(env);
             this.lossMask = lossMask;
-            this.trials = trialFacts ? new ArrayList<>() : List.of();
+            this.starts = starts;
+            this.trials = trialFacts ? new ArrayList<>() : null;
             TrialBased trials = source;
             if (trials == null) {
                 throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
@@ -602,9 +642,41 @@ public final class Dataset implements AutoCloseable {
             }
         }
 
-        void stage(int seqLen, boolean mask, boolean starts) {
-            staging = new ArrayOut(new float[seqLen * obSize], actSize == 0 ? new long[seqLen] : null,
-                    actSize == 0 ? null : new float[seqLen * actSize], mask ? new float[seqLen] : null, starts ? new boolean[seqLen] : null);
+        /**
+         * Fills the next {@code steps} steps of this row into its staging buffers, continuing the
+         * current trial and starting new ones as needed. The first call allocates the buffers, in
+         * the filling thread: its own allocation buffer, away from other threads' rows.
+         */
+        void fill(int steps) {
+            if (stageOb == null) {
+                stageOb = new float[steps * obSize];
+                if (actSize == 0) stageGt = new long[steps];
+                else stageGv = new float[steps * actSize];
+                if (lossMask != null) stageMask = new float[steps];
+                if (starts) stageStart = new boolean[steps];
+            }
+            int obs = obSize;
+            int act = actSize;
+            int t = 0;
+            while (t < steps) {
+                if (pos == len) nextTrial();
+                int n = Math.min(steps - t, len - pos);
+                System.arraycopy(ob, pos * obs, stageOb, t * obs, n * obs);
+                if (act == 0) {
+                    int[] g = gt;
+                    long[] out = stageGt;
+                    for (int i = 0; i < n; i++) out[t + i] = g[pos + i];
+                } else {
+                    System.arraycopy(gtv, pos * act, stageGv, t * act, n * act);
+                }
+                if (stageMask != null) System.arraycopy(trialMask, pos, stageMask, t, n);
+                if (stageStart != null) {
+                    for (int i = 0; i < n; i++) stageStart[t + i] = pos + i == 0;
+                }
+                if (pos == 0 && trials != null) trials.add(new Start(t, Collections.unmodifiableMap(new LinkedHashMap<>(source.trial().asMap()))));
+                t += n;
+                pos += n;
+            }
         }
 
         /** Resets the env with the row's seed; the trial the reset built is the row's first. */

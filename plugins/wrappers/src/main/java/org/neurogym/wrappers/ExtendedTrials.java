@@ -36,6 +36,7 @@ abstract class ExtendedTrials extends TrialWrapper {
     private float[] built = new float[0];
     private int rows;
     private Trial builtFor;
+    private long builtForSerial; // envs reuse Trial objects: the object and its serial together name a trial
 
     protected ExtendedTrials(String id, Env env, int extra, String channel) {
         super(Guards.checked(id, env, () -> check(id, env)));
@@ -104,6 +105,7 @@ abstract class ExtendedTrials extends TrialWrapper {
         System.arraycopy(matrix, 0, built, 0, n);
         rows = len;
         builtFor = s.trial();
+        builtForSerial = builtFor == null ? 0 : builtFor.serial();
     }
 
     /** Called before rebuilding for a trial that did not pass through {@link #newTrial}. */
@@ -116,7 +118,7 @@ abstract class ExtendedTrials extends TrialWrapper {
     private void ensureCurrent() {
         if (extra == 0) return;
         Trial now = source().trial();
-        if (now != null && now != builtFor) {
+        if (now != null && (now != builtFor || now.serial() != builtForSerial)) {
             beforeUnseenTrial();
             rebuild();
         }
