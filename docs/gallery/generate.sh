@@ -11,4 +11,9 @@ NEUROGYM="${NEUROGYM:-../../distribution/target/neurogym/bin/neurogym}"
 "$NEUROGYM" plot Reaching1D-v0 --agent oracle --trials 2 --seed 1 --width 800 --out motor.png
 "$NEUROGYM" plot ReadySetGo-v0 --agent oracle --trials 2 --seed 1 --width 800 --out timing.png
 "$NEUROGYM" plot PerceptualDecisionMaking-v0 --agent random --trials 3 --seed 2 --param dim_ring=16 --width 800 --out heatmap.png
+"$NEUROGYM" render RandomDotMotion-v0 --trials 2 --seed 1 --out rdm.gif
+"$NEUROGYM" render RandomDotMotion-v0 --trials 1 --seed 1 --scale 2 --out rdm.png
+"$NEUROGYM" plot RandomDotMotion-v0 --trials 2 --seed 1 --out rdm-plot.png
+"$NEUROGYM" render VisualSearch-v0 --trials 2 --seed 1 --scale 2 --columns 4 --out visual-search.png
+"$NEUROGYM" render SpatialSuppressMotionPixels-v0 --trials 1 --seed 2 --scale 2 --columns 12 --out plaid.png
 "$NEUROGYM" psychometric PerceptualDecisionMaking-v0 --agent threshold --trials 2000 --seed 1 --out psychometric.png

@@ -77,11 +77,12 @@ class Dataset:
             self._in_shape = tuple(int(x) for x in self._java.inputShape())
             self._tg_shape = tuple(int(x) for x in self._java.targetShape())
             self._discrete = bool(self._java.discrete())
+            self._in_dtype = np.uint8 if bool(self._java.uint8()) else np.float32
         self._step_shape = (self.batch_size, self.seq_len) if self.batch_first else (self.seq_len, self.batch_size)
         self._tg_dtype = np.int64 if self._discrete else np.float32
         layout = self._java.directBuffers()
         self._layout = []
-        for offset, dtype, shape in ((0, np.float32, self._in_shape),
+        for offset, dtype, shape in ((0, self._in_dtype, self._in_shape),
                                      (int(layout.targetsOffset()), self._tg_dtype, self._tg_shape),
                                      (int(layout.maskOffset()) if self._mask else -1, np.float32, self._step_shape),
                                      (int(layout.trialStartsOffset()) if self._starts else -1, np.bool_, self._step_shape)):

@@ -103,7 +103,7 @@ class NeuroGymEnv(_Base):
         self.action_space = spaces.from_java(jenv.actionSpace())
         self._discrete = isinstance(self.action_space.shape, tuple) and self.action_space.shape == ()
         self._n_actions = int(self.action_space.n) if self._discrete else 0
-        self._obs = _view(self._bridge.observation(), np.float32, self.observation_space.shape)
+        self._obs = _view(self._bridge.observation(), self.observation_space.dtype, self.observation_space.shape)
         self._scalars = _view(self._bridge.scalars(), np.float64)
         # a memoryview of doubles hands out Python floats directly, faster than numpy scalars
         self._scalar = memoryview(self._scalars).cast("B").cast("d")
@@ -219,7 +219,10 @@ class NeuroGymEnv(_Base):
         tb = self._trial_based()
         with calling_java():
             n = int(tb.trialLength())
-            flat = np.array(tb.trialObservations(), dtype=np.float32)
+            if self.observation_space.dtype == np.uint8:  # pixel tasks keep their frames as bytes
+                flat = np.array(tb.trialFrames(), dtype=np.int8).view(np.uint8)
+            else:
+                flat = np.array(tb.trialObservations(), dtype=np.float32)
         return flat[: n * self._obs.size].reshape(n, *self.observation_space.shape)
 
     @property

@@ -94,9 +94,10 @@ def from_java(space):
         py = _gym_spaces.Discrete(int(space.n())) if HAVE_GYMNASIUM else _Discrete(int(space.n()))
     elif cls == "Box":
         shape = tuple(int(s) for s in space.shape())
-        low = np.array(space.low(), dtype=np.float32).reshape(shape)
-        high = np.array(space.high(), dtype=np.float32).reshape(shape)
-        py = _gym_spaces.Box(low=low, high=high, shape=shape, dtype=np.float32) if HAVE_GYMNASIUM else _Box(low, high)
+        dtype = np.dtype(str(space.dtype().numpyName()))  # float32, or uint8 for pixel tasks
+        low = np.array(space.low(), dtype=np.float32).reshape(shape).astype(dtype)
+        high = np.array(space.high(), dtype=np.float32).reshape(shape).astype(dtype)
+        py = _gym_spaces.Box(low=low, high=high, shape=shape, dtype=dtype) if HAVE_GYMNASIUM else _Box(low, high, dtype)
     else:
         raise TypeError(f"unsupported Java space {space}")
     py.name = _names(space)

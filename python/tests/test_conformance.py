@@ -17,16 +17,18 @@ def test_env_api(ng, task):
     params = inspect.signature(env.reset).parameters
     assert params["seed"].default is None and params["options"].default is None
     assert list(inspect.signature(env.step).parameters) == ["action"]
-    # spaces: a float32 Box with named channels; a Discrete or a float32 Box
+    # spaces: a float32 Box (a uint8 [height, width, 3] image for pixel tasks) with named channels;
+    # a Discrete or a float32 Box
     obs_space, act_space = env.observation_space, env.action_space
-    assert obs_space.dtype == np.float32 and isinstance(obs_space.name, dict) and obs_space.name
+    image = obs_space.dtype == np.uint8 and len(obs_space.shape) == 3 and obs_space.shape[2] == 3
+    assert (obs_space.dtype == np.float32 or image) and isinstance(obs_space.name, dict) and obs_space.name
     assert np.all(obs_space.low <= obs_space.high)
     assert hasattr(act_space, "n") or act_space.dtype == np.float32
     # seeding determinism: the same seed gives the same observations, actions included
     runs = []
     for _ in range(2):
         obs, info = env.reset(seed=42)
-        assert isinstance(info, dict) and obs.dtype == np.float32 and obs_space.contains(obs)
+        assert isinstance(info, dict) and obs.dtype == obs_space.dtype and obs_space.contains(obs)
         act_space.seed(42)
         trace = [obs]
         for _ in range(30):

@@ -25,13 +25,13 @@ def test_random_actions_stay_in_the_spaces(ng, task):
     obs, info = env.reset(seed=7)
     assert isinstance(info, dict)
     space = env.observation_space
-    assert obs.dtype == np.float32 and obs.shape == space.shape
+    assert obs.dtype == space.dtype and obs.shape == space.shape
     assert space.contains(obs), f"{task}: reset observation outside {space}"
     env.action_space.seed(7)
     trials = 0
     for _ in range(1000):
         obs, reward, terminated, truncated, info = env.step(env.action_space.sample())
-        assert obs.dtype == np.float32 and obs.shape == space.shape
+        assert obs.dtype == space.dtype and obs.shape == space.shape
         assert space.contains(obs), f"{task}: observation {obs} outside {space}"
         assert isinstance(reward, float) and np.isfinite(reward)
         assert isinstance(terminated, bool) and isinstance(truncated, bool)

@@ -27,6 +27,7 @@ public abstract class ObservationWrapper extends TrialWrapper {
     private float[] before = new float[0];
     private int rows;
     private Trial builtFor;
+    private long builtForSerial; // envs reuse Trial objects: the object and its serial together name a trial
 
     protected ObservationWrapper(Env env, Runnable... checks) {
         super(env, prepend(() -> requireFlatBox(env), checks));
@@ -111,12 +112,13 @@ public abstract class ObservationWrapper extends TrialWrapper {
         for (int t = 0; t < len; t++) observation(matrix, t * width, t);
         rows = len;
         builtFor = s.trial();
+        builtForSerial = builtFor == null ? 0 : builtFor.serial();
     }
 
     /** Rebuilds the matrix when a trial was started below without passing through this wrapper. */
     private void ensureCurrent() {
         Trial now = source().trial();
-        if (now != null && now != builtFor) trialBuilt();
+        if (now != null && (now != builtFor || now.serial() != builtForSerial)) trialBuilt();
     }
 
     @Override

@@ -2,9 +2,7 @@ package org.neurogym.api;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The periods of the current trial of one {@link TrialEnv}, in steps: where each starts and ends,
@@ -15,8 +13,7 @@ import java.util.Map;
  */
 final class Periods {
     private final TrialEnv owner;
-    private final Map<String, Integer> slots = new HashMap<>();
-    private final List<String> names = new ArrayList<>();
+    private final NameIndex names = new NameIndex(); // inPeriod runs on every step: no hashing, no boxed slots
     private int[] starts = new int[8];
     private int[] ends = new int[8];
     private int trialEnd;
@@ -37,11 +34,9 @@ final class Periods {
     /** Places {@code period} at steps {@code start} .. {@code start + steps}; the trial grows to hold it. */
     void put(String period, int start, int steps) {
         if (start < 0) throw new NeuroGymException("period '" + period + "' would start before the trial");
-        Integer slot = slots.get(period);
-        if (slot == null) {
-            slot = names.size();
-            names.add(period);
-            slots.put(period, slot);
+        int slot = names.find(period);
+        if (slot < 0) {
+            slot = names.add(period);
             if (slot >= starts.length) {
                 starts = Arrays.copyOf(starts, slot * 2);
                 ends = Arrays.copyOf(ends, slot * 2);
@@ -58,8 +53,8 @@ final class Periods {
     }
 
     boolean contains(String period, int step) {
-        Integer slot = slots.get(period);
-        return slot != null && starts[slot] <= step && step < ends[slot];
+        int slot = names.find(period);
+        return slot >= 0 && starts[slot] <= step && step < ends[slot];
     }
 
     int start(String period) {
@@ -81,14 +76,14 @@ final class Periods {
     }
 
     boolean has(String period) {
-        Integer slot = slots.get(period);
-        return slot != null && starts[slot] >= 0;
+        int slot = names.find(period);
+        return slot >= 0 && starts[slot] >= 0;
     }
 
     /** The periods of the current trial, in the order they were first added. */
     List<String> present() {
         List<String> out = new ArrayList<>();
-        for (String p : names) if (has(p)) out.add(p);
+        for (int i = 0; i < names.size(); i++) if (starts[i] >= 0) out.add(names.name(i));
         return out;
     }
 
@@ -112,8 +107,8 @@ final class Periods {
     }
 
     private int slot(String period) {
-        Integer slot = slots.get(period);
-        if (slot == null || starts[slot] < 0) {
+        int slot = names.find(period);
+        if (slot < 0 || starts[slot] < 0) {
             throw new NeuroGymException("period '" + period + "' has not been added to this trial of " + owner.name()
                     + " (periods: " + present() + ")");
         }

@@ -10,9 +10,15 @@ import java.util.Map;
  * <p>Each env owns one instance and refills it on every step, so stepping allocates nothing;
  * read it (or copy what you keep) before the next step. Entries beyond the standard ones go
  * into {@link #info()}, created on first use.
+ *
+ * <p>An env with a uint8 observation space ({@link org.neurogym.api.space.Box#uint8Image}) writes
+ * its observation as bytes into {@link #observationBytes()}; {@link #observation()} then widens
+ * them to floats only when asked, so stepping a pixel task copies bytes and nothing else.
  */
 public final class StepResult {
     private final float[] observation;
+    private final byte[] observationBytes;
+    private boolean widened = true;
     private final float[] groundTruthVector;
     private double reward;
     private boolean terminated;
@@ -30,8 +36,18 @@ public final class StepResult {
      * @param actionSize the length of a continuous action, or 0 for a discrete action space
      */
     public StepResult(int observationSize, int actionSize) {
+        this(observationSize, actionSize, false);
+    }
+
+    private StepResult(int observationSize, int actionSize, boolean bytes) {
         this.observation = new float[observationSize];
+        this.observationBytes = bytes ? new byte[observationSize] : null;
         this.groundTruthVector = actionSize > 0 ? new float[actionSize] : null;
+    }
+
+    /** The step result of an env whose observations are {@code observationSize} uint8 values (see {@link #observationBytes()}). */
+    public static StepResult ofBytes(int observationSize, int actionSize) {
+        return new StepResult(observationSize, actionSize, true);
     }
 
     /** Clears every field but the observation buffer, at the start of a step. */
@@ -50,7 +66,12 @@ public final class StepResult {
 
     /** Copies everything from {@code other}; the observation only as far as both lengths go. */
     public void copyFrom(StepResult other) {
-        System.arraycopy(other.observation, 0, observation, 0, Math.min(observation.length, other.observation.length));
+        if (observationBytes != null && other.observationBytes != null) {
+            System.arraycopy(other.observationBytes, 0, observationBytes, 0, Math.min(observationBytes.length, other.observationBytes.length));
+            widened = false;
+        } else {
+            System.arraycopy(other.observation(), 0, observation, 0, Math.min(observation.length, other.observation.length));
+        }
         if (groundTruthVector != null && other.groundTruthVector != null) {
             System.arraycopy(other.groundTruthVector, 0, groundTruthVector, 0,
                     Math.min(groundTruthVector.length, other.groundTruthVector.length));
@@ -68,9 +89,29 @@ public final class StepResult {
         if (other.info != null && !other.info.isEmpty()) info().putAll(other.info);
     }
 
-    /** The next step's observation (a buffer reused across steps). */
+    /** The next step's observation (a buffer reused across steps); a uint8 observation widened to floats on request. */
     public float[] observation() {
+        if (!widened) {
+            byte[] b = observationBytes;
+            float[] f = observation;
+            for (int i = 0; i < b.length; i++) f[i] = b[i] & 0xFF;
+            widened = true;
+        }
         return observation;
+    }
+
+    /**
+     * The next step's observation as uint8 values (read them with {@code & 0xFF}), a buffer reused
+     * across steps; null unless the env's observation space is uint8. Whoever writes into it calls
+     * {@link #observationBytesChanged()}.
+     */
+    public byte[] observationBytes() {
+        return observationBytes;
+    }
+
+    /** Declares {@link #observationBytes()} rewritten, so that {@link #observation()} widens them again. */
+    public void observationBytesChanged() {
+        widened = false;
     }
 
     public double reward() {

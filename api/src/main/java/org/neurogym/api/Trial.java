@@ -1,54 +1,88 @@
 package org.neurogym.api;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The facts of one trial ({@code ground_truth}, {@code coh}...), the reference's trial dict.
+ * The facts of one trial ({@code ground_truth}, {@code coh}...), the reference's trial dict, in
+ * the order they were recorded.
  *
  * <p>A task draws each fact with {@link #setDefault}: the value given by the caller of
  * {@code newTrial(kwargs)} wins, but the draw is still made, so the random stream does not
  * depend on which facts were imposed.
+ *
+ * <p>Numbers are stored unboxed, and a {@link TrialEnv} reuses its Trial objects, so that a new
+ * trial allocates nothing. What a caller holding a Trial may rely on: a Trial handed out by an env
+ * ({@code newTrial}, {@code trial()}, {@code StepResult.trial()}) describes the trial it was handed
+ * out for until that env has started <em>two</em> more trials, i.e. through the whole next trial:
+ * the trial that just ended can be read in the step that reports its end. To keep facts longer,
+ * take {@link #asMap()} (a copy) or {@link #copy()}. {@link #serial()} tells trials apart.
  */
 public final class Trial {
-    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private static final byte OBJECT = 0;
+    private static final byte INT = 1;
+    private static final byte DOUBLE = 2;
+
+    private String[] keys = new String[8];
+    private byte[] kinds = new byte[8];
+    private double[] numbers = new double[8]; // INT and DOUBLE facts (an int is exact in a double)
+    private Object[] objects = new Object[8]; // OBJECT facts
+    private int size;
+    private long serial;
 
     public Trial() {}
 
     public Trial(Map<String, ?> given) {
-        if (given != null) facts.putAll(given);
+        recordGiven(given);
+    }
+
+    /** Empties this trial for reuse as trial number {@code serial}, holding {@code given} (may be null). */
+    void reset(Map<String, ?> given, long serial) {
+        Arrays.fill(objects, 0, size, null); // release the previous trial's objects
+        size = 0;
+        this.serial = serial;
+        recordGiven(given);
+    }
+
+    private void recordGiven(Map<String, ?> given) {
+        if (given == null || given.isEmpty()) return;
+        for (Map.Entry<String, ?> e : given.entrySet()) put(e.getKey(), (Object) e.getValue());
+    }
+
+    /**
+     * The number of this trial among those its env has started (from 1, over the env's life, never
+     * reset): the same Trial object with a different serial describes a different trial. 0 for a
+     * Trial made by hand.
+     */
+    public long serial() {
+        return serial;
     }
 
     /** The given value of {@code key} if any, else {@code drawn}; either way it is recorded. */
     public int setDefault(String key, int drawn) {
-        Object v = facts.get(key);
-        if (v == null) {
-            facts.put(key, drawn);
-            return drawn;
-        }
-        int value = asNumber(key, v).intValue();
-        facts.put(key, value);
+        int i = indexOf(key);
+        int value = isAbsent(i) ? drawn : kinds[i] == OBJECT ? asNumber(key, objects[i]).intValue() : (int) numbers[i];
+        setNumber(i < 0 ? append(key) : i, INT, value);
         return value;
     }
 
     /** The given value of {@code key} if any, else {@code drawn}; either way it is recorded. */
     public double setDefault(String key, double drawn) {
-        Object v = facts.get(key);
-        if (v == null) {
-            facts.put(key, drawn);
-            return drawn;
-        }
-        double value = asNumber(key, v).doubleValue();
-        facts.put(key, value);
+        int i = indexOf(key);
+        double value = isAbsent(i) ? drawn : kinds[i] == OBJECT ? asNumber(key, objects[i]).doubleValue() : numbers[i];
+        setNumber(i < 0 ? append(key) : i, DOUBLE, value);
         return value;
     }
 
     /** The given value of {@code key} if any, else {@code drawn}; either way it is recorded. */
     @SuppressWarnings("unchecked")
     public <T> T setDefault(String key, T drawn) {
-        Object v = facts.putIfAbsent(key, drawn);
-        return v == null ? drawn : (T) v;
+        int i = indexOf(key);
+        if (!isAbsent(i)) return (T) valueAt(i);
+        setObject(i < 0 ? append(key) : i, drawn);
+        return drawn;
     }
 
     /**
@@ -72,9 +106,9 @@ public final class Trial {
      * or list of numbers) if any, else {@code drawn}; either way it is recorded as a {@code double[]}.
      */
     public double[] setDefaultNumbers(String key, double[] drawn) {
-        Object v = facts.get(key);
-        double[] value = v == null ? drawn : numbers(key, v);
-        facts.put(key, value);
+        int i = indexOf(key);
+        double[] value = isAbsent(i) ? drawn : numbers(key, valueAt(i));
+        setObject(i < 0 ? append(key) : i, value);
         return value;
     }
 
@@ -89,7 +123,8 @@ public final class Trial {
 
     /** As {@link #setDefaultNumbers}, for a list of integers (recorded as an {@code int[]}). */
     public int[] setDefaultIntegers(String key, int[] drawn) {
-        Object v = facts.get(key);
+        int i = indexOf(key);
+        Object v = isAbsent(i) ? null : valueAt(i);
         int[] value;
         if (v == null) {
             value = drawn;
@@ -98,12 +133,12 @@ public final class Trial {
         } else {
             double[] d = numbers(key, v);
             value = new int[d.length];
-            for (int i = 0; i < d.length; i++) {
-                if (d[i] != Math.rint(d[i])) throw new NeuroGymException("trial fact '" + key + "' must hold integers, got " + v);
-                value[i] = (int) d[i];
+            for (int k = 0; k < d.length; k++) {
+                if (d[k] != Math.rint(d[k])) throw new NeuroGymException("trial fact '" + key + "' must hold integers, got " + v);
+                value[k] = (int) d[k];
             }
         }
-        facts.put(key, value);
+        setObject(i < 0 ? append(key) : i, value);
         return value;
     }
 
@@ -128,35 +163,125 @@ public final class Trial {
     }
 
     public Trial put(String key, Object value) {
-        facts.put(key, value);
+        int i = indexOf(key);
+        setObject(i < 0 ? append(key) : i, value);
         return this;
     }
 
+    /** Records an int fact without boxing it. */
+    public Trial put(String key, int value) {
+        int i = indexOf(key);
+        setNumber(i < 0 ? append(key) : i, INT, value);
+        return this;
+    }
+
+    /** Records a double fact without boxing it. */
+    public Trial put(String key, double value) {
+        int i = indexOf(key);
+        setNumber(i < 0 ? append(key) : i, DOUBLE, value);
+        return this;
+    }
+
+    /** Records a long fact (boxed, as a {@link Long}: only int and double facts are stored unboxed). */
+    public Trial put(String key, long value) {
+        return put(key, (Object) value);
+    }
+
+    /** Records a float fact (boxed, as a {@link Float}). */
+    public Trial put(String key, float value) {
+        return put(key, (Object) value);
+    }
+
+    /** The fact {@code key} (an Integer or Double for numbers stored unboxed), or null. */
     public Object get(String key) {
-        return facts.get(key);
+        int i = indexOf(key);
+        return i < 0 ? null : valueAt(i);
     }
 
     public boolean has(String key) {
-        return facts.containsKey(key);
+        return indexOf(key) >= 0;
     }
 
     public int getInt(String key) {
-        return asNumber(key, require(key)).intValue();
+        int i = require(key);
+        return kinds[i] == OBJECT ? asNumber(key, objects[i]).intValue() : (int) numbers[i];
     }
 
     public double getDouble(String key) {
-        return asNumber(key, require(key)).doubleValue();
+        int i = require(key);
+        return kinds[i] == OBJECT ? asNumber(key, objects[i]).doubleValue() : numbers[i];
     }
 
-    /** Every fact, in the order it was recorded. */
+    /** Every fact, in the order it was recorded: a copy, unaffected when the env reuses this Trial. */
     public Map<String, Object> asMap() {
-        return Collections.unmodifiableMap(facts);
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < size; i++) m.put(keys[i], valueAt(i));
+        return Collections.unmodifiableMap(m);
     }
 
-    private Object require(String key) {
-        Object v = facts.get(key);
-        if (v == null) throw new NeuroGymException("trial has no fact '" + key + "' (facts: " + facts.keySet() + ")");
-        return v;
+    /** A Trial of its own with the same facts and serial, for keeping beyond the reuse described above. */
+    public Trial copy() {
+        Trial t = new Trial();
+        t.keys = Arrays.copyOf(keys, keys.length);
+        t.kinds = Arrays.copyOf(kinds, kinds.length);
+        t.numbers = Arrays.copyOf(numbers, numbers.length);
+        t.objects = Arrays.copyOf(objects, objects.length);
+        t.size = size;
+        t.serial = serial;
+        return t;
+    }
+
+    /**
+     * Linear search: a trial has a handful of facts, and tasks name them with string literals, so
+     * the identity test nearly always decides before {@code equals} is needed.
+     */
+    private int indexOf(String key) {
+        for (int i = 0; i < size; i++) if (keys[i] == key) return i;
+        for (int i = 0; i < size; i++) if (keys[i].equals(key)) return i;
+        return -1;
+    }
+
+    private int append(String key) {
+        if (key == null) throw new NullPointerException("trial fact name");
+        if (size == keys.length) {
+            int n = size * 2;
+            keys = Arrays.copyOf(keys, n);
+            kinds = Arrays.copyOf(kinds, n);
+            numbers = Arrays.copyOf(numbers, n);
+            objects = Arrays.copyOf(objects, n);
+        }
+        keys[size] = key;
+        return size++;
+    }
+
+    private void setNumber(int i, byte kind, double value) {
+        kinds[i] = kind;
+        numbers[i] = value;
+        objects[i] = null;
+    }
+
+    private void setObject(int i, Object value) {
+        kinds[i] = OBJECT;
+        objects[i] = value;
+    }
+
+    /** No fact at index {@code i}, or a fact recorded as null: a draw takes its place (as the map it replaces did). */
+    private boolean isAbsent(int i) {
+        return i < 0 || (kinds[i] == OBJECT && objects[i] == null);
+    }
+
+    private Object valueAt(int i) {
+        if (kinds[i] == INT) return Integer.valueOf((int) numbers[i]);
+        if (kinds[i] == DOUBLE) return Double.valueOf(numbers[i]);
+        return objects[i];
+    }
+
+    private int require(String key) {
+        int i = indexOf(key);
+        if (isAbsent(i)) {
+            throw new NeuroGymException("trial has no fact '" + key + "' (facts: " + asMap().keySet() + ")");
+        }
+        return i;
     }
 
     private static Number asNumber(String key, Object v) {
@@ -167,6 +292,6 @@ public final class Trial {
 
     @Override
     public String toString() {
-        return facts.toString();
+        return asMap().toString();
     }
 }

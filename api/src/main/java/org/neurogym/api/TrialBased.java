@@ -38,6 +38,16 @@ public interface TrialBased extends Env {
     float[] trialObservations();
 
     /**
+     * The current trial's frames when the observation space is a uint8 image: flat and row-major,
+     * frame {@code t} starts at {@code t * observationSize} (each frame {@code [height][width][rgb]});
+     * null for float observations, whose matrix is {@link #trialObservations()}. Valid until the
+     * next trial starts.
+     */
+    default byte[] trialFrames() {
+        return null;
+    }
+
+    /**
      * The current trial's ground truth, one action per step (discrete action spaces), or null.
      * A trial wrapper may modify it in its {@code onNewTrial} (e.g. ReactionTime).
      */

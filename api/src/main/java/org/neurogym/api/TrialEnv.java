@@ -45,6 +45,13 @@ public abstract class TrialEnv implements TrialBased {
     private String id;
     private Map<String, Double> rewards = Map.of();
     private Map<String, Timing> timing = Map.of();
+    // the same tables by slot, for lookups on every step and every new trial (see NameIndex)
+    private NameIndex rewardNames = new NameIndex();
+    private double[] rewardValues = new double[0];
+    private NameIndex timingNames = new NameIndex();
+    private Timing[] timings = new Timing[0];
+    private NameIndex channelNames = new NameIndex();
+    private int[][] channelColumns = new int[0][];
     private Box observationSpace;
     private Space actionSpace;
     private int obSize;
@@ -60,6 +67,10 @@ public abstract class TrialEnv implements TrialBased {
     private int tInd;
     private int numTrials;
     private Trial trial;
+    // Two Trial objects used in turn, so that a new trial allocates nothing and the trial that just
+    // ended stays readable through the next one (see Trial); trialSerial numbers them over the env's life.
+    private final Trial[] trialObjects = {new Trial(), new Trial()};
+    private long trialSerial;
     private TrialBased top = this;
 
     protected TrialEnv(double dt) {
@@ -99,6 +110,9 @@ public abstract class TrialEnv implements TrialBased {
             }
         }
         this.rewards = Collections.unmodifiableMap(table);
+        rewardNames = new NameIndex();
+        rewardValues = new double[table.size()];
+        table.forEach((name, value) -> rewardValues[rewardNames.add(name)] = value);
     }
 
     /**
@@ -124,6 +138,9 @@ public abstract class TrialEnv implements TrialBased {
         }
         requireStepFit(table, params);
         this.timing = Collections.unmodifiableMap(table);
+        timingNames = new NameIndex();
+        timings = new Timing[table.size()];
+        table.forEach((period, t) -> timings[timingNames.add(period)] = t);
     }
 
     /** The most steps one period may last: beyond this a trial's matrices outgrow any heap. */
@@ -164,17 +181,26 @@ public abstract class TrialEnv implements TrialBased {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 
-    /** Declares the spaces. Observations are a Box; actions a Discrete or a 1-D Box. */
+    /**
+     * Declares the spaces. Observations are a 1-D Box, or a uint8 image ({@link Box#uint8Image}),
+     * whose trials are drawn into {@link #frames()}; actions a Discrete or a 1-D Box.
+     */
     protected final void defineSpaces(Box observation, Space action) {
-        if (observation.shape().length != 1) throw new IllegalArgumentException("observation Box must be 1-D");
+        boolean image = observation.dtype() == Box.DType.UINT8;
+        if (!image && observation.shape().length != 1) throw new IllegalArgumentException("observation Box must be 1-D or a uint8 image");
         this.observationSpace = observation;
         this.actionSpace = action;
         this.obSize = observation.size();
         this.actionSize = action instanceof Box b ? b.size() : 0;
         this.actionLow = action instanceof Box b ? b.low() : new float[0];
         this.actionHigh = action instanceof Box b ? b.high() : new float[0];
-        this.result = new StepResult(obSize, actionSize);
+        this.result = image ? StepResult.ofBytes(obSize, actionSize) : new StepResult(obSize, actionSize);
         matrices.setSizes(obSize, actionSize);
+        if (image) matrices.useFrames();
+        channelNames = new NameIndex();
+        Map<String, int[]> channels = observation.channels();
+        channelColumns = new int[channels.size()][];
+        channels.forEach((name, cols) -> channelColumns[channelNames.add(name)] = cols);
         requireJudgement(action);
     }
 
@@ -233,9 +259,9 @@ public abstract class TrialEnv implements TrialBased {
 
     /** The value of reward {@code name}. */
     protected final double reward(String name) {
-        Double r = rewards.get(name);
-        if (r == null) throw new NeuroGymException(name() + " has no reward '" + name + "'");
-        return r;
+        int slot = rewardNames.find(name);
+        if (slot < 0) throw new NeuroGymException(name() + " has no reward '" + name + "'");
+        return rewardValues[slot];
     }
 
     // ------------------------------------------------------------------ the task's two duties
@@ -275,8 +301,6 @@ public abstract class TrialEnv implements TrialBased {
         UNTIL_DECISION
     }
 
-    private static final Double NO_REWARD = 0.0;
-
     /**
      * The judgement most forced-choice tasks share. Breaking fixation (a non-zero action where
      * {@code rule} says the agent must fixate) costs the "abort" reward and ends the trial when
@@ -292,7 +316,8 @@ public abstract class TrialEnv implements TrialBased {
                 out.addReward(reward("correct"));
                 performance = 1;
             } else {
-                out.addReward(rewards.getOrDefault("fail", NO_REWARD));
+                int fail = rewardNames.find("fail");
+                out.addReward(fail >= 0 ? rewardValues[fail] : 0); // nothing when the task declares no "fail" reward
             }
         } else if (rule == FixationRule.UNTIL_DECISION || inPeriod("fixation")) {
             if (abort) out.setNewTrial(true);
@@ -445,7 +470,8 @@ public abstract class TrialEnv implements TrialBased {
     }
 
     private int durationSteps(String period, int startStep) {
-        Timing t = timing.get(period);
+        int slot = timingNames.find(period);
+        Timing t = slot < 0 ? null : timings[slot];
         if (t == null) {
             throw new NeuroGymException(name() + " has no timing for period '" + period + "' (timing: " + timing.keySet() + ")");
         }
@@ -547,7 +573,8 @@ public abstract class TrialEnv implements TrialBased {
 
     /** The indices of observation channel {@code where}. */
     protected final int[] channelOf(String where) {
-        return observationSpace.channel(where);
+        int slot = channelNames.find(where);
+        return slot >= 0 ? channelColumns[slot] : observationSpace.channel(where); // the space names an unknown channel
     }
 
     /**
@@ -556,6 +583,16 @@ public abstract class TrialEnv implements TrialBased {
      */
     protected final float[] ob() {
         return matrices.ob(periods.trialEnd());
+    }
+
+    /**
+     * The current trial's frames for drawing (uint8 image observations only), flat and row-major:
+     * frame {@code t} is {@code frames[t * observationSize() ...]}, each {@code [height][width][rgb]},
+     * all zero (black) when the trial starts. Draw every frame in {@link #onNewTrial}, so that
+     * stepping and datasets see the same pixels.
+     */
+    protected final byte[] frames() {
+        return matrices.frames(periods.trialEnd());
     }
 
     /** The length of one observation. */
@@ -639,7 +676,8 @@ public abstract class TrialEnv implements TrialBased {
         requireSpaces();
         periods.clear();
         matrices.clear();
-        Trial t = new Trial(kwargs);
+        Trial t = trialObjects[(int) (++trialSerial & 1)];
+        t.reset(kwargs, trialSerial);
         onNewTrial(t);
         matrices.seal(periods.trialEnd()); // a trial always has an observation matrix, even if the task wrote nothing
         if (periods.trialEnd() == 0) throw new NeuroGymException(taskId() + " built a trial with no duration (no periods, or all of length 0)");
@@ -673,7 +711,7 @@ public abstract class TrialEnv implements TrialBased {
         top.newTrial(Map.of());
         // Deviation: the reference takes a random step here; we return the trial's first observation.
         result.clear();
-        matrices.copyObservation(0, result.observation());
+        matrices.copyObservation(0, result);
         return result.observation();
     }
 
@@ -730,7 +768,7 @@ public abstract class TrialEnv implements TrialBased {
             out.setTrial(next);
         }
         if (!out.observationProvided()) {
-            matrices.copyObservation(tInd, out.observation());
+            matrices.copyObservation(tInd, out);
         }
         return out;
     }
@@ -769,6 +807,11 @@ public abstract class TrialEnv implements TrialBased {
     @Override
     public final float[] trialObservations() {
         return matrices.ob();
+    }
+
+    @Override
+    public final byte[] trialFrames() {
+        return matrices.frames();
     }
 
     @Override

@@ -14,6 +14,7 @@ final class TrialMatrices {
     private int actionSize; // 0 for discrete actions
 
     private float[] ob = new float[0];
+    private byte[] frames; // the observation matrix instead of ob when observations are uint8 images, else null
     private int[] gt = new int[0];
     private float[] gtVector = new float[0];
     private boolean obBuilt;
@@ -28,6 +29,11 @@ final class TrialMatrices {
     void setSizes(int obSize, int actionSize) {
         this.obSize = obSize;
         this.actionSize = actionSize;
+    }
+
+    /** Observations are uint8 images: the trial's matrix is bytes ({@link #frames}), never floats. */
+    void useFrames() {
+        frames = new byte[0];
     }
 
     void setDefaultObValue(double value) {
@@ -58,8 +64,25 @@ final class TrialMatrices {
     // ------------------------------------------------------------------ observations
 
     float[] ob(int trialSteps) {
+        requireFloats();
         buildOb(trialSteps);
         return ob;
+    }
+
+    /** The frames of a trial with uint8 image observations, built (zero: black) on first use. */
+    byte[] frames(int trialSteps) {
+        if (frames == null) throw new NeuroGymException(owner.name() + " observes floats, not uint8 frames: write ob() instead");
+        buildOb(trialSteps);
+        return frames;
+    }
+
+    /** The frames as they stand, or null for float observations. */
+    byte[] frames() {
+        return frames;
+    }
+
+    private void requireFloats() {
+        if (frames != null) throw new NeuroGymException(owner.name() + " observes uint8 frames: draw them into frames()");
     }
 
     /** The observation matrix as it stands (for readers after the trial was built). */
@@ -72,6 +95,7 @@ final class TrialMatrices {
      * {@code to} of columns {@code cols} (null: every column), replacing or adding.
      */
     void write(int trialSteps, int from, int to, int[] cols, double scalar, double[] vec, boolean replace) {
+        requireFloats();
         buildOb(trialSteps);
         int width = cols == null ? obSize : cols.length;
         if (vec != null && vec.length != width) {
@@ -80,6 +104,10 @@ final class TrialMatrices {
         for (int i = 0; i < width; i++) {
             int c = cols == null ? i : cols[i];
             if (c < 0 || c >= obSize) throw new NeuroGymException("observation index " + c + " outside 0.." + (obSize - 1));
+        }
+        if (vec == null && (cols == null || cols.length == 1)) {
+            writeScalar(from, to, cols == null ? -1 : cols[0], (float) scalar, replace);
+            return;
         }
         for (int t = from; t < to; t++) {
             int row = t * obSize;
@@ -92,8 +120,31 @@ final class TrialMatrices {
         }
     }
 
+    /**
+     * The common case of {@link #write}, one value into one column ({@code col}) or every column
+     * ({@code col} -1), without the general loop's per-element choices: tasks write a few of these
+     * per new trial, over every step of a period.
+     */
+    private void writeScalar(int from, int to, int col, float v, boolean replace) {
+        if (from >= to) return;
+        if (col < 0) {
+            int a = from * obSize;
+            int b = to * obSize;
+            if (replace) {
+                Arrays.fill(ob, a, b, v);
+            } else {
+                for (int i = a; i < b; i++) ob[i] += v;
+            }
+        } else if (replace) {
+            for (int i = from * obSize + col, end = to * obSize; i < end; i += obSize) ob[i] = v;
+        } else {
+            for (int i = from * obSize + col, end = to * obSize; i < end; i += obSize) ob[i] += v;
+        }
+    }
+
     /** Adds N(mu, sigma) noise over steps {@code from} .. {@code to} of columns {@code cols} (null: all), row by row. */
     void addNoise(int trialSteps, int from, int to, int[] cols, double mu, double sigma, Rng rng) {
+        requireFloats();
         buildOb(trialSteps);
         for (int t = from; t < to; t++) {
             int row = t * obSize;
@@ -105,14 +156,25 @@ final class TrialMatrices {
         }
     }
 
-    /** Copies step {@code t}'s observation into {@code out}. */
-    void copyObservation(int t, float[] out) {
-        System.arraycopy(ob, t * obSize, out, 0, obSize);
+    /** Puts step {@code t}'s observation into {@code out}: a frame's bytes as they are, or the float row. */
+    void copyObservation(int t, StepResult out) {
+        if (frames != null) {
+            System.arraycopy(frames, t * obSize, out.observationBytes(), 0, obSize);
+            out.observationBytesChanged();
+        } else {
+            System.arraycopy(ob, t * obSize, out.observation(), 0, obSize);
+        }
     }
 
     private void buildOb(int trialSteps) {
         if (obBuilt) return;
         int n = cells(trialSteps, obSize, "observations");
+        if (frames != null) {
+            if (frames.length < n) frames = new byte[Math.max(n, frames.length * 2)];
+            Arrays.fill(frames, 0, n, (byte) 0);
+            obBuilt = true;
+            return;
+        }
         if (ob.length < n) ob = new float[Math.max(n, ob.length * 2)];
         Arrays.fill(ob, 0, n, (float) defaultObValue);
         obBuilt = true;

@@ -111,6 +111,11 @@ public abstract class TrialWrapper extends Wrapper implements TrialBased {
     }
 
     @Override
+    public byte[] trialFrames() {
+        return trialEnv.trialFrames();
+    }
+
+    @Override
     public int[] trialGroundTruth() {
         return source().trialGroundTruth();
     }

@@ -5,14 +5,42 @@ import java.util.Collections;
 import java.util.Map;
 import org.neurogym.api.Rng;
 
-/** A box of float32 values with per-element bounds (possibly infinite) and named channels. */
+/**
+ * A box of values with per-element bounds (possibly infinite) and named channels: float32 by
+ * default, or uint8 for pixel observations ({@link #uint8Image}), whose observations travel as
+ * bytes ({@link org.neurogym.api.StepResult#observationBytes()}, {@link org.neurogym.api.TrialBased#trialFrames()}).
+ */
 public final class Box implements Space {
+
+    /** The element type of a box, as numpy names it. */
+    public enum DType {
+        FLOAT32("float32"),
+        UINT8("uint8");
+
+        private final String numpyName;
+
+        DType(String numpyName) {
+            this.numpyName = numpyName;
+        }
+
+        /** The numpy dtype name ({@code float32}, {@code uint8}). */
+        public String numpyName() {
+            return numpyName;
+        }
+    }
+
+    private final DType dtype;
     private final int[] shape;
     private final float[] low;
     private final float[] high;
     private final Map<String, int[]> channels;
 
     public Box(int[] shape, float[] low, float[] high, Channel... channels) {
+        this(DType.FLOAT32, shape, low, high, channels);
+    }
+
+    private Box(DType dtype, int[] shape, float[] low, float[] high, Channel... channels) {
+        this.dtype = dtype;
         this.shape = shape.clone();
         int size = 1;
         for (int d : shape) {
@@ -44,9 +72,36 @@ public final class Box implements Space {
         return of(n, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, channels);
     }
 
+    /**
+     * A {@code [height, width, 3]} uint8 image, Gymnasium's {@code Box(0, 255, (h, w, 3), uint8)}:
+     * row-major, the three colour values of a pixel adjacent in the order red, green, blue (element
+     * {@code (y * width + x) * 3 + c}); the channels {@code red}, {@code green} and {@code blue} name
+     * every third element.
+     */
+    public static Box uint8Image(int height, int width) {
+        if (height <= 0 || width <= 0) throw new IllegalArgumentException("image size must be positive, got " + height + "x" + width);
+        int n = height * width * 3;
+        float[] lo = new float[n];
+        float[] hi = new float[n];
+        Arrays.fill(hi, 255f);
+        String[] names = {"red", "green", "blue"};
+        Channel[] colours = new Channel[3];
+        for (int c = 0; c < 3; c++) {
+            int[] idx = new int[height * width];
+            for (int i = 0; i < idx.length; i++) idx[i] = i * 3 + c;
+            colours[c] = new Channel(names[c], idx);
+        }
+        return new Box(DType.UINT8, new int[] {height, width, 3}, lo, hi, colours);
+    }
+
+    /** The element type: float32, or uint8 for pixel observations. */
+    public DType dtype() {
+        return dtype;
+    }
+
     /** This box with extra channels appended (a wrapper that adds inputs). */
     public Box extend(int extra, double low, double high, Channel... added) {
-        if (shape.length != 1) throw new IllegalStateException("only 1-D boxes can be extended");
+        if (shape.length != 1 || dtype != DType.FLOAT32) throw new IllegalStateException("only 1-D float32 boxes can be extended, not " + this);
         int n = size() + extra;
         float[] lo = Arrays.copyOf(this.low, n);
         float[] hi = Arrays.copyOf(this.high, n);
@@ -89,11 +144,16 @@ public final class Box implements Space {
         return channels;
     }
 
-    /** True when {@code x} has this box's size and every element lies within its bounds. */
+    /**
+     * True when {@code x} has this box's size and every element lies within its bounds (and, in a
+     * uint8 box, is a whole number).
+     */
     public boolean contains(float[] x) {
         if (x == null || x.length != low.length) return false;
+        boolean whole = dtype == DType.UINT8;
         for (int i = 0; i < x.length; i++) {
             if (!(x[i] >= low[i] && x[i] <= high[i])) return false;
+            if (whole && x[i] != Math.rint(x[i])) return false;
         }
         return true;
     }
@@ -107,7 +167,8 @@ public final class Box implements Space {
             boolean lo = Float.isFinite(low[i]);
             boolean hi = Float.isFinite(high[i]);
             double v;
-            if (lo && hi) v = rng.uniform(low[i], high[i]);
+            if (lo && hi && dtype == DType.UINT8) v = Math.min(high[i], Math.floor(rng.uniform(low[i], high[i] + 1.0)));
+            else if (lo && hi) v = rng.uniform(low[i], high[i]);
             else if (lo) v = low[i] + rng.exponential(1.0);
             else if (hi) v = high[i] - rng.exponential(1.0);
             else v = rng.gaussian();
@@ -122,6 +183,10 @@ public final class Box implements Space {
 
     @Override
     public String toString() {
+        if (dtype == DType.UINT8) {
+            // an image's channels hold thousands of indices: name them only
+            return "Box" + Arrays.toString(shape) + " uint8" + (channels.isEmpty() ? "" : "{" + String.join(", ", channels.keySet()) + "}");
+        }
         return "Box" + Arrays.toString(shape) + (channels.isEmpty() ? "" : "{" + Channel.describe(channels) + "}");
     }
 }

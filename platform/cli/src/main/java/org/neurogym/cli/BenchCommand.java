@@ -1,19 +1,18 @@
 package org.neurogym.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.neurogym.core.Experiment;
+import java.util.function.Supplier;
 import org.neurogym.api.Env;
-import org.neurogym.api.StepResult;
 import org.neurogym.api.TrialBased;
-import org.neurogym.api.agent.Agent;
-import org.neurogym.api.agent.Agents;
+import org.neurogym.core.Experiment;
 import org.neurogym.core.Host;
 import org.neurogym.core.json.Json;
-import org.neurogym.data.Dataset;
+import org.neurogym.core.registry.TaskEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,13 +23,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure a task's speed: steps/s of a random agent through the public step, new trials/s, and "
-                + "Dataset timesteps/s (batch 16, seq 100) on one thread and on all cores.",
+                + "Dataset timesteps/s (batch 16, seq 100) on one thread and on all cores; optionally vector-env steps/s.",
                 "Each figure is the median of 3 rounds after a warm-up; for allocation figures use the JMH benchmarks."})
 final class BenchCommand implements Callable<Integer> {
-    static final int BATCH = 16;
-    static final int SEQ = 100;
-    private static final int ROUNDS = 3;
-
     @ParentCommand Main main;
     @Spec CommandSpec spec;
     @Mixin EnvOptions envOptions;
@@ -38,141 +33,146 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "ID", description = "Task id (or from --config).")
     String id;
 
+    @Option(names = "--all", description = "Measure every installed task with its default parameters, one after the other in this JVM.")
+    boolean all;
+
     @Option(names = "--seconds", paramLabel = "S", defaultValue = "1.5",
             description = "Measuring time per figure, split into 3 rounds, after a warm-up of half as long (default ${DEFAULT-VALUE}).")
     double seconds;
 
-    /** The threads of the all-cores dataset figure. */
-    @Mixin SharedOptions.Threads threads = new SharedOptions.Threads();
+    // a list, unlike the single count of SharedOptions.Threads that dataset takes: bench reports scaling
+    @Option(names = "--threads", paramLabel = "N[,N...]", split = ",",
+            description = "Thread counts of the multi-threaded dataset figures; the first is the all-cores figure "
+                    + "(default: the number of processors). Counts above the processors check scaling code, not speed.")
+    List<Integer> threads;
+
+    @Option(names = "--vector", paramLabel = "COPIES[,COPIES...]", split = ",",
+            description = "Also measure a vector env of each number of copies (steps/s summed over copies), e.g. 1,16,64,256.")
+    List<Integer> vectorCopies = new ArrayList<>();
+
+    @Option(names = "--vector-threads", paramLabel = "N[,N...]", split = ",",
+            description = "Thread counts of the vector figures (default: 1 and the number of processors).")
+    List<Integer> vectorThreads;
+
     @Mixin SharedOptions.Seed seed = SharedOptions.Seed.fixed(0);
+    /** With --all: an array, one object per task. */
     @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     @Override
     public Integer call() {
         if (!(seconds > 0) || seconds > 3600) throw new IllegalArgumentException("--seconds must be in (0, 3600], got " + seconds);
-        int cores = threads.count();
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> datasetThreads = counts("--threads", threads, List.of(cores));
+        List<Integer> vThreads = counts("--vector-threads", vectorThreads, cores == 1 ? List.of(1) : List.of(1, cores));
+        counts("--vector", vectorCopies, List.of());
         Host host = main.host();
-        Experiment made = envOptions.make(host, id);
-        long round = (long) (seconds / ROUNDS * 1e9);
-
-        double steps;
-        double trials;
-        boolean supervised;
-        try (Env env = made.env()) {
-            steps = median(stepRate(env, round));
-            TrialBased tb = TrialBased.nearest(env);
-            trials = tb == null ? Double.NaN : median(trialRate(env, tb, round));
-            supervised = tb != null && hasGroundTruth(tb);
-        }
-        Double oneThread = null;
-        Double allCores = null;
-        if (supervised) {
-            oneThread = median(datasetRate(host, 1, round));
-            allCores = median(datasetRate(host, cores, round));
-        }
-
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("task", made.task().id());
-            m.put("seed", seed.value());
-            m.put("seconds", seconds);
-            m.put("cores", Runtime.getRuntime().availableProcessors());
-            m.put("java", System.getProperty("java.version"));
-            m.put("stepsPerSecond", steps);
-            m.put("newTrialsPerSecond", Double.isNaN(trials) ? null : trials);
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("batchSize", BATCH);
-            d.put("seqLen", SEQ);
-            d.put("oneThread", oneThread);
-            d.put("allCores", allCores);
-            d.put("threads", cores);
-            m.put("datasetTimestepsPerSecond", supervised ? d : null);
-            out.println(Json.write(m));
-        } else {
-            out.println(made.task().id() + "  (" + Runtime.getRuntime().availableProcessors() + " cores, Java "
-                    + System.getProperty("java.version") + ", seed " + seed.value() + ", median of " + ROUNDS + " rounds)");
-            out.printf("  steps/s (random agent, public step)   %s%n", Output.number(Math.round(steps)));
-            out.printf("  new trials/s                          %s%n", Double.isNaN(trials) ? "n/a" : Output.number(Math.round(trials)));
-            if (supervised) {
-                out.printf("  dataset timesteps/s, 1 thread         %s%n", Output.number(Math.round(oneThread)));
-                out.printf("  dataset timesteps/s, %d threads%s      %s%n", cores, cores < 10 ? " " : "", Output.number(Math.round(allCores)));
-            } else {
-                out.println("  dataset                               n/a (no ground truth)");
+        List<String> ids = new ArrayList<>();
+        if (all) {
+            if (id != null || envOptions.config != null || envOptions.collection != null || !envOptions.params.isEmpty()
+                    || !envOptions.wraps.isEmpty()) {
+                throw new IllegalArgumentException("--all measures every installed task with its defaults: give no task id, "
+                        + "--param, --wrap, --config or --collection");
             }
+            for (TaskEntry t : host.registry().tasks()) ids.add(t.id());
+        } else {
+            ids.add(id);
         }
+        Throughput clock = new Throughput(seconds, seed.value());
+        PrintWriter out = spec.commandLine().getOut();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String task : ids) {
+            Map<String, Object> row = measure(host, task, clock, datasetThreads, vThreads);
+            if (output.json) rows.add(row);
+            else print(out, row);
+            out.flush();
+        }
+        if (output.json) out.println(Json.write(all ? rows : rows.get(0)));
         return Main.OK;
     }
 
-    private static boolean hasGroundTruth(TrialBased tb) {
-        return tb.hasGroundTruth();
-    }
-
-    /** Steps of a random agent through the public step, per second, in each round. */
-    private double[] stepRate(Env env, long roundNanos) {
-        Agent agent = Agents.random(env.actionSpace(), seed.value());
-        float[] ob = env.reset(seed.value());
-        double[] rates = new double[ROUNDS + 1];
-        for (int r = 0; r <= ROUNDS; r++) {
-            long budget = r == 0 ? roundNanos * ROUNDS / 2 : roundNanos; // round 0 is the warm-up
-            long n = 0;
-            long start = System.nanoTime();
-            long elapsed;
-            do {
-                for (int i = 0; i < 4096; i++) {
-                    StepResult res = agent.step(env, ob);
-                    ob = res.observation();
+    private Map<String, Object> measure(Host host, String task, Throughput clock, List<Integer> datasetThreads, List<Integer> vThreads) {
+        Experiment made = envOptions.make(host, task);
+        Supplier<Env> factory = () -> envOptions.make(host, task).env();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", made.task().id());
+        m.put("seed", seed.value());
+        m.put("seconds", seconds);
+        m.put("cores", Runtime.getRuntime().availableProcessors());
+        m.put("java", System.getProperty("java.version"));
+        boolean supervised;
+        try (Env env = made.env()) {
+            m.put("stepsPerSecond", clock.steps(env));
+            TrialBased tb = TrialBased.nearest(env);
+            m.put("newTrialsPerSecond", tb == null ? null : clock.newTrials(env, tb));
+            supervised = tb != null && tb.hasGroundTruth();
+        }
+        Map<String, Object> d = null;
+        if (supervised) {
+            d = new LinkedHashMap<>();
+            d.put("batchSize", Throughput.BATCH);
+            d.put("seqLen", Throughput.SEQ);
+            double one = clock.datasetTimesteps(factory, 1);
+            Map<String, Object> byThreads = new LinkedHashMap<>();
+            byThreads.put("1", one);
+            for (int n : datasetThreads) {
+                if (!byThreads.containsKey(Integer.toString(n))) byThreads.put(Integer.toString(n), clock.datasetTimesteps(factory, n));
+            }
+            d.put("oneThread", one);
+            d.put("allCores", byThreads.get(Integer.toString(datasetThreads.get(0))));
+            d.put("threads", datasetThreads.get(0));
+            d.put("byThreads", byThreads);
+        }
+        m.put("datasetTimestepsPerSecond", d);
+        if (!vectorCopies.isEmpty()) {
+            List<Map<String, Object>> v = new ArrayList<>();
+            for (int copies : vectorCopies) {
+                for (int n : vThreads) {
+                    Map<String, Object> fig = new LinkedHashMap<>();
+                    fig.put("copies", copies);
+                    fig.put("threads", n);
+                    fig.put("stepsPerSecond", clock.vectorSteps(factory, copies, n));
+                    v.add(fig);
                 }
-                n += 4096;
-                elapsed = System.nanoTime() - start;
-            } while (elapsed < budget);
-            rates[r] = n / (elapsed / 1e9);
+            }
+            m.put("vectorStepsPerSecond", v);
         }
-        return Arrays.copyOfRange(rates, 1, rates.length);
+        return m;
     }
 
-    private double[] trialRate(Env env, TrialBased tb, long roundNanos) {
-        double[] rates = new double[ROUNDS + 1];
-        Map<String, Object> none = Map.of();
-        for (int r = 0; r <= ROUNDS; r++) {
-            long budget = r == 0 ? roundNanos * ROUNDS / 2 : roundNanos;
-            long n = 0;
-            long start = System.nanoTime();
-            long elapsed;
-            do {
-                for (int i = 0; i < 256; i++) tb.newTrial(none);
-                n += 256;
-                elapsed = System.nanoTime() - start;
-            } while (elapsed < budget);
-            rates[r] = n / (elapsed / 1e9);
-        }
-        env.reset(seed.value());
-        return Arrays.copyOfRange(rates, 1, rates.length);
-    }
-
-    private double[] datasetRate(Host host, int threadCount, long roundNanos) {
-        double[] rates = new double[ROUNDS + 1];
-        try (Dataset ds = Dataset.builder(() -> envOptions.make(host, id).env())
-                .batchSize(BATCH).seqLen(SEQ).seed(seed.value()).threads(threadCount).build()) {
-            for (int r = 0; r <= ROUNDS; r++) {
-                long budget = r == 0 ? roundNanos * ROUNDS / 2 : roundNanos;
-                long n = 0;
-                long start = System.nanoTime();
-                long elapsed;
-                do {
-                    ds.next();
-                    n++;
-                    elapsed = System.nanoTime() - start;
-                } while (elapsed < budget);
-                rates[r] = n * (double) (BATCH * SEQ) / (elapsed / 1e9);
+    @SuppressWarnings("unchecked")
+    private static void print(PrintWriter out, Map<String, Object> m) {
+        out.println(m.get("task") + "  (" + m.get("cores") + " cores, Java " + m.get("java") + ", seed " + m.get("seed") + ", median of "
+                + Throughput.ROUNDS + " rounds)");
+        out.printf("  steps/s (random agent, public step)   %s%n", rate(m.get("stepsPerSecond")));
+        out.printf("  new trials/s                          %s%n", rate(m.get("newTrialsPerSecond")));
+        Map<String, Object> d = (Map<String, Object>) m.get("datasetTimestepsPerSecond");
+        if (d == null) {
+            out.println("  dataset                               n/a (no ground truth)");
+        } else {
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) d.get("byThreads")).entrySet()) {
+                String label = "dataset timesteps/s, " + e.getKey() + (e.getKey().equals("1") ? " thread" : " threads");
+                out.printf("  %-37s %s%n", label, rate(e.getValue()));
             }
         }
-        return Arrays.copyOfRange(rates, 1, rates.length);
+        List<Map<String, Object>> v = (List<Map<String, Object>>) m.get("vectorStepsPerSecond");
+        if (v != null) {
+            for (Map<String, Object> fig : v) {
+                String label = "vector steps/s, " + fig.get("copies") + " copies, " + fig.get("threads") + " thr.";
+                out.printf("  %-37s %s%n", label, rate(fig.get("stepsPerSecond")));
+            }
+        }
     }
 
-    private static double median(double[] v) {
-        double[] s = v.clone();
-        Arrays.sort(s);
-        return s[s.length / 2];
+    private static String rate(Object v) {
+        return v == null ? "n/a" : Output.number(Math.round((Double) v));
+    }
+
+    private static List<Integer> counts(String option, List<Integer> given, List<Integer> fallback) {
+        if (given == null || given.isEmpty()) return fallback;
+        for (int n : given) {
+            if (n < 1) throw new IllegalArgumentException(option + " must be at least 1, got " + n);
+            if (n > 4096) throw new IllegalArgumentException(option + " must be at most 4096, got " + n);
+        }
+        return given;
     }
 }

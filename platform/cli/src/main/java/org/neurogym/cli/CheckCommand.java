@@ -36,7 +36,7 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Check every loaded task.")
     boolean all;
 
-    @Option(names = "--tag", paramLabel = "TAG", description = "Check every loaded task with this tag (e.g. modcog).")
+    @Option(names = "--tag", paramLabel = "TAG", description = "Check every loaded task with this tag (e.g. modcog, visual).")
     String tag;
 
     @Option(names = "--json", description = "Machine-readable output.")

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "dataset", mixinStandardHelpOptions = true,
         description = {"Write a supervised dataset of a task to a .npz file (numpy: np.load).",
-                "inputs: float32 [K, L, B, obs] ([K, B, L, obs] with --batch-first); "
+                "inputs: float32 [K, L, B, obs] ([K, B, L, obs] with --batch-first), uint8 [K, L, B, height, width, 3] for pixel tasks; "
                         + "targets: int64 [K, L, B] for discrete actions, float32 [K, L, B, act] for Box actions; "
                         + "meta: the task, parameters, wrappers, spaces, dt, seed and version as JSON text (uint8).",
                 "On request: mask float32 [K, L, B], trial_start bool [K, L, B], and the trials that start "
@@ -78,7 +78,7 @@ final class DatasetCommand implements Callable<Integer> {
     @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
     /** What was written, for the report. */
-    private record Written(String task, long seed, int threads, long[] inputShape, long[] targetShape, DType targetType,
+    private record Written(String task, long seed, int threads, long[] inputShape, DType inputType, long[] targetShape, DType targetType,
             double seconds) {}
 
     @Override
@@ -134,19 +134,21 @@ final class DatasetCommand implements Callable<Integer> {
             long[] tgShape = prepend(batches, ds.targetShape());
             DType tgType = ds.discrete() ? DType.INT64 : DType.FLOAT32;
             long[] stepShape = prepend(batches, batchFirst ? new int[] {batch, seq} : new int[] {seq, batch});
+            DType inType = ds.uint8() ? DType.UINT8 : DType.FLOAT32;
             List<long[]> starts = new ArrayList<>();
             List<Map<String, Object>> facts = new ArrayList<>();
             target.createDirectories();
             try (NpzWriter w = NpzWriter.create(out)) {
                 writeMeta(w, made, lossMask);
-                NpyOutput inputs = w.open("inputs", DType.FLOAT32, inShape);
+                NpyOutput inputs = w.open("inputs", inType, inShape);
                 NpyOutput targets = w.open("targets", tgType, tgShape);
                 NpyOutput masks = lossMask == null ? null : w.open("mask", DType.FLOAT32, stepShape);
                 NpyOutput startFlags = trialStarts ? w.open("trial_start", DType.BOOL, stepShape) : null;
                 long lastDrawn = 0;
                 for (long k = 0; k < batches; k++) {
                     Batch b = ds.next();
-                    inputs.write(b.inputs());
+                    if (ds.uint8()) inputs.write(b.inputBytes(), 0, b.inputBytes().length);
+                    else inputs.write(b.inputs());
                     if (ds.discrete()) targets.write(b.targets());
                     else targets.write(b.targetVectors());
                     if (masks != null) masks.write(b.mask());
@@ -166,7 +168,7 @@ final class DatasetCommand implements Callable<Integer> {
                 if (startFlags != null) startFlags.close();
                 if (trialFacts) writeTrials(w, starts, facts);
             }
-            return new Written(task, seed.value(), ds.threads(), inShape, tgShape, tgType, (System.nanoTime() - started) / 1e9);
+            return new Written(task, seed.value(), ds.threads(), inShape, inType, tgShape, tgType, (System.nanoTime() - started) / 1e9);
         } finally {
             if (progress) err.println();
         }
@@ -190,7 +192,7 @@ final class DatasetCommand implements Callable<Integer> {
         m.put("seqLen", seq);
         m.put("batchFirst", batchFirst);
         m.put("threads", w.threads());
-        m.put("inputs", Map.of("dtype", "float32", "shape", w.inputShape()));
+        m.put("inputs", Map.of("dtype", dtypeName(w.inputType()), "shape", w.inputShape()));
         m.put("targets", Map.of("dtype", dtypeName(w.targetType()), "shape", w.targetShape()));
         m.put("timesteps", batches * batch * seq);
         m.put("bytes", fileSize());
@@ -203,14 +205,14 @@ final class DatasetCommand implements Callable<Integer> {
         long timesteps = batches * batch * seq;
         o.println("wrote " + out + " (" + Output.number(fileSize()) + " bytes)");
         o.println("  task       " + w.task() + "  seed " + w.seed() + seed.repeatHint());
-        o.println("  inputs     float32 " + shape(w.inputShape()));
+        o.println("  inputs     " + dtypeName(w.inputType()) + " " + shape(w.inputShape()));
         o.println("  targets    " + dtypeName(w.targetType()) + " " + shape(w.targetShape()));
         o.printf("  timesteps  %s in %s s (%s/s, %d thread%s)%n", Output.number(timesteps), Output.fixed(w.seconds(), 2),
                 Output.number(Math.round(timesteps / Math.max(w.seconds(), 1e-9))), w.threads(), w.threads() == 1 ? "" : "s");
     }
 
     private static String dtypeName(DType t) {
-        return t == DType.INT64 ? "int64" : "float32";
+        return t == DType.INT64 ? "int64" : t == DType.UINT8 ? "uint8" : "float32";
     }
 
     /** {@code meta}: what the file holds and how it was made, as JSON text in a uint8 array ({@code json.loads(bytes(f["meta"]))}). */

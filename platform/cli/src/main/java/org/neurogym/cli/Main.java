@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "neurogym", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Neuroscience cognitive tasks for training neural networks.",
         subcommands = {ListCommand.class, InfoCommand.class, RunCommand.class, CheckCommand.class, WrappersCommand.class,
-                DocsCommand.class, DatasetCommand.class, BenchCommand.class, PlotCommand.class, PsychometricCommand.class,
+                DocsCommand.class, DatasetCommand.class, BenchCommand.class, PlotCommand.class, RenderCommand.class, PsychometricCommand.class,
                 ConfigCommand.class,
                 PluginsCommand.class, AssembleCommand.class, NewPluginCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements AutoCloseable {

@@ -9,6 +9,8 @@ import org.neurogym.core.Experiment;
 import org.neurogym.api.Env;
 import org.neurogym.core.json.Json;
 import org.neurogym.plot.figure.TrialsFigure;
+import org.neurogym.plot.frames.FrameImages;
+import org.neurogym.plot.frames.TrialFrames;
 import org.neurogym.plot.record.Recorder;
 import org.neurogym.plot.record.Recording;
 import picocli.CommandLine.Command;
@@ -66,6 +68,7 @@ final class PlotCommand implements Callable<Integer> {
         Experiment made = envOptions.make(main.host(), id);
         Recording rec;
         try (Env env = made.env()) {
+            if (TrialFrames.isPixelTask(env)) return plotFrames(made, env, trials, s);
             var a = agent.make(env, s);
             rec = trials > 0 ? Recorder.trials(env, a, s, trials) : Recorder.steps(env, a, s, steps);
         }
@@ -88,6 +91,27 @@ final class PlotCommand implements Callable<Integer> {
         } else {
             w.println("wrote " + out + " (" + made.task().id() + ", " + rec.completedTrials() + " trials, " + rec.steps()
                     + " steps, agent " + agent.spec + ", seed " + s + ", mean performance " + Output.fixed(rec.meanPerformance(), 2) + ")");
+        }
+        return Main.OK;
+    }
+
+    /** A pixel task: a strip of frames per trial (its observations are images, not channel traces). */
+    private Integer plotFrames(Experiment made, Env env, int trials, long s) {
+        if (trials == 0) throw new IllegalArgumentException(made.task().id() + " observes images: give --trials, not --steps");
+        TrialFrames frames = TrialFrames.record(env, s, trials);
+        FrameImages.writeStrip(frames, Math.max(4, Math.min(12, (width - 150) / 106)), 1, out);
+        PrintWriter w = spec.commandLine().getOut();
+        if (output.json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("task", made.task().id());
+            m.put("seed", s);
+            m.put("steps", frames.count());
+            m.put("trials", trials);
+            m.put("out", out.toString());
+            w.println(Json.write(m));
+        } else {
+            w.println("wrote " + out + " (" + made.task().id() + ", " + trials + " trials as strips of frames, " + frames.count()
+                    + " steps, seed " + s + ")");
         }
         return Main.OK;
     }

@@ -126,4 +126,26 @@ class DatasetCommandTest {
         assertEquals(2, m.code());
         assertTrue(m.err().contains("--mask: mask 'fixation'"), m.err());
     }
+
+    @Test
+    void benchMeasuresVectorEnvsAndEveryThreadCount() {
+        Result r = cli("bench", "PerceptualDecisionMaking-v0", "--seconds", "0.03", "--threads", "2,3", "--vector", "1,4", "--vector-threads", "1,2", "--json");
+        assertEquals(0, r.code(), r.err());
+        String o = r.out().replaceAll("\\s+", "");
+        assertTrue(o.matches(".*\"byThreads\":\\{\"1\":[0-9.eE+]+,\"2\":[0-9.eE+]+,\"3\":[0-9.eE+]+}.*"), o);
+        for (String fig : new String[] {"\"copies\":1,\"threads\":1", "\"copies\":1,\"threads\":2", "\"copies\":4,\"threads\":1",
+                "\"copies\":4,\"threads\":2"}) {
+            assertTrue(o.matches(".*\\{" + fig + ",\"stepsPerSecond\":[0-9.eE+]+}.*"), fig + " in " + o);
+        }
+    }
+
+    @Test
+    void benchAllRefusesATaskOrParameters() {
+        Result r = cli("bench", "--all", "PerceptualDecisionMaking-v0", "--seconds", "0.03");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--all"), r.err());
+        Result bad = cli("bench", "PerceptualDecisionMaking-v0", "--threads", "0");
+        assertEquals(2, bad.code(), bad.err());
+        assertTrue(bad.err().contains("--threads"), bad.err());
+    }
 }

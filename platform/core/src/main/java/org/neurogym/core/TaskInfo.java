@@ -77,11 +77,18 @@ public final class TaskInfo {
         return out;
     }
 
-    /** A space as plain values: type, size, bounds, channel names. */
+    /**
+     * A space as plain values: type, size, bounds, channel names. The channels of a many-dimensional
+     * Box (an image's colours) are named by their index along the last axis ({@code namesAxis}), not
+     * by every flat index they cover.
+     */
     public static Map<String, Object> space(Space space) {
         Map<String, Object> m = new LinkedHashMap<>();
         Map<String, Object> names = new LinkedHashMap<>();
-        space.channels().forEach((k, v) -> names.put(k, v.clone()));
+        int[] shape = space instanceof Box box ? box.shape() : new int[] {1};
+        int last = shape[shape.length - 1];
+        space.channels().forEach((k, v) -> names.put(k, shape.length > 1 ? java.util.Arrays.stream(v).map(i -> i % last).distinct().sorted().toArray()
+                : v.clone()));
         if (space instanceof Discrete d) {
             m.put("type", "Discrete");
             m.put("n", d.n());
@@ -91,9 +98,10 @@ public final class TaskInfo {
             m.put("shape", b.shape());
             m.put("low", bounds(b.low()));
             m.put("high", bounds(b.high()));
-            m.put("dtype", "float32");
+            m.put("dtype", b.dtype().numpyName());
         }
         m.put("names", names);
+        if (shape.length > 1) m.put("namesAxis", shape.length - 1);
         return m;
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class Batch {
     private final float[] inputs;
+    private final byte[] inputBytes;
     private final long[] targets;
     private final float[] targetVectors;
     private final int[] inputShape;
@@ -25,22 +26,29 @@ public final class Batch {
     private List<TrialStart> trials = List.of();
 
     Batch(float[] inputs, long[] targets, float[] targetVectors, int[] inputShape, int[] targetShape) {
-        this(inputs, targets, targetVectors, inputShape, targetShape, null, null);
+        this(inputs, null, targets, targetVectors, inputShape, targetShape, null, null);
     }
 
-    Batch(float[] inputs, long[] targets, float[] targetVectors, int[] inputShape, int[] targetShape, float[] mask, boolean[] trialStarts) {
+    Batch(float[] inputs, byte[] inputBytes, long[] targets, float[] targetVectors, int[] inputShape, int[] targetShape, float[] mask,
+            boolean[] trialStarts) {
         this.mask = mask;
         this.trialStarts = trialStarts;
         this.inputs = inputs;
+        this.inputBytes = inputBytes;
         this.targets = targets;
         this.targetVectors = targetVectors;
         this.inputShape = inputShape;
         this.targetShape = targetShape;
     }
 
-    /** float32 inputs, flat in the dataset's layout. */
+    /** float32 inputs, flat in the dataset's layout; null for a task observing uint8 images. */
     public float[] inputs() {
         return inputs;
+    }
+
+    /** uint8 image inputs ({@code [seq][batch][height][width][rgb]}, read with {@code & 0xFF}), or null for float32 ones. */
+    public byte[] inputBytes() {
+        return inputBytes;
     }
 
     /** int64 targets of a discrete action space, or null. */

@@ -7,7 +7,7 @@ import java.nio.ByteOrder;
  * A batch's arrays in one block of direct (off-heap, native-order) memory, for callers that view
  * them in place without copying, e.g. numpy through JPype: {@link Dataset#next(BatchBuffers)} writes
  * each batch straight into them (the fill's last write is into this memory; nothing is copied after
- * it). Layout and element types are those of {@link Batch}: inputs float32, targets int64 (discrete)
+ * it). Layout and element types are those of {@link Batch}: inputs float32 (uint8 for image tasks, {@link Dataset#uint8()}), targets int64 (discrete)
  * or float32 (Box actions), mask float32, trial starts one byte per step (0 or 1, numpy's bool), each
  * at its {@code ...Offset()} in {@link #memory()} (8-byte aligned).
  */
@@ -21,13 +21,11 @@ public final class BatchBuffers {
     private final int maskOffset;
     private final int trialStartsOffset;
 
-    BatchBuffers(int inputCount, int targetCount, int targetBytes, boolean mask, boolean trialStarts, int steps) {
-        this(null, inputCount, targetCount, targetBytes, mask, trialStarts, steps);
-    }
 
     /** Over {@code given} memory (e.g. a numpy array's, lent for one call), or new memory when null. */
-    BatchBuffers(ByteBuffer given, int inputCount, int targetCount, int targetBytes, boolean mask, boolean trialStarts, int steps) {
-        int inputBytes = inputCount * 4;
+    BatchBuffers(ByteBuffer given, int inputCount, int bytesPerInput, int targetCount, int targetBytes, boolean mask, boolean trialStarts,
+            int steps) {
+        int inputBytes = inputCount * bytesPerInput;
         this.targetsOffset = align(inputBytes);
         int afterTargets = targetsOffset + targetCount * targetBytes;
         this.maskOffset = mask ? align(afterTargets) : -1;
@@ -68,7 +66,7 @@ public final class BatchBuffers {
         return memory;
     }
 
-    /** float32 inputs in the dataset's layout, at offset 0. */
+    /** float32 (or, for image tasks, uint8) inputs in the dataset's layout, at offset 0. */
     public ByteBuffer inputs() {
         return inputs;
     }

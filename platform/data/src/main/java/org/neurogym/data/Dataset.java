@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +24,21 @@ import org.neurogym.api.spi.EnvMaker;
  * A supervised dataset over a trial-based task: batches of {@code batchSize} sequences of
  * {@code seqLen} steps, each sequence made of trials laid back to back (a trial may span two
  * batches: each row keeps its place inside its current trial from one batch to the next).
- * Inputs are the trials' observation matrices (float32), targets their ground truth (int64 for a
+ * Inputs are the trials' observation matrices (float32, or uint8 for image observations), targets their ground truth (int64 for a
  * discrete action space, float32 with a trailing action dimension for a Box one). Time-major
  * {@code [seq, batch, features]} by default, batch-first on request.
  *
  * <p>Seeding: batch row {@code b} owns its own env, reset with {@link Rng#derive}{@code (seed, b)},
  * and nothing else draws random numbers; so a seed gives the same batches on every run and every
- * machine, whatever the number of threads. Rows are filled in parallel, each row by one thread,
- * with no allocation per step (a new trial allocates what the task allocates for its facts).
+ * machine, whatever the number of threads.
+ *
+ * <p>Threads: the unit of parallel work is a <em>chunk</em>, a run of steps of every row long
+ * enough to hold several trials (see {@link #chunkBatches()}): each thread fills a fixed range of
+ * rows into the rows' own staging buffers (allocated by that thread, so no two threads write the
+ * same cache line), with one hand-off per chunk rather than per batch; the calling thread then
+ * copies batch after batch out of the staging buffers into the output. With more than one thread
+ * the rows' envs therefore run up to one chunk ahead of the batches returned. No allocation per
+ * step (a new trial allocates what the task allocates for its facts).
  *
  * <p>The matrices are read from the outermost {@link TrialBased} env of the wrapper stack (see
  * {@link TrialBased#nearest}), so trial wrappers (noise, extra input channels, biased trials) are in
@@ -50,15 +58,18 @@ public final class Dataset implements AutoCloseable {
     private final long seed;
     private final int obSize;
     private final int actSize; // 0 for discrete
+    private final int[] obShape;
+    private final boolean bytes; // uint8 image observations: inputs are bytes, never widened
     private final Row[] rows;
     private final Workers workers;
     private final Batch batch;
     private final Workers.Job fillJob;
-    private final Workers.Job transposeJob;
     private final LossMask mask;
     private final boolean trialStarts;
     private final boolean trialFacts;
-    private Out fillOut;
+    private final int chunkBatches;
+    private int chunkBatch; // the next batch of the current chunk to hand out; chunkBatches when it is used up
+    private final ArrayOut batchOut;
     private List<TrialStart> lastTrials = List.of();
     private long batches;
     private boolean closed;
@@ -171,12 +182,13 @@ public final class Dataset implements AutoCloseable {
 
     /**
      * Refuses, before the other rows' envs and the batch arrays are made, a batch whose arrays
-     * (inputs and targets, 4 or 8 bytes a cell) would not fit in half the heap or in one Java array.
+     * (inputs of {@code inputBytes} bytes a cell, targets of 4 or 8) would not fit in half the heap
+     * or in one Java array.
      */
-    static void requireBatchFits(int seqLen, int batchSize, int obSize, int actSize) {
+    static void requireBatchFits(int seqLen, int batchSize, int obSize, int inputBytes, int actSize) {
         long inputs = (long) seqLen * batchSize * obSize;
         long targets = (long) seqLen * batchSize * Math.max(actSize, 2); // int64 targets take two float cells
-        long bytes = (inputs + targets) * Float.BYTES;
+        long bytes = inputs * inputBytes + targets * Float.BYTES;
         long heap = Runtime.getRuntime().maxMemory();
         if (inputs > Integer.MAX_VALUE - 8 || targets > Integer.MAX_VALUE - 8 || bytes > heap / 2) {
             throw new IllegalArgumentException("a batch of " + seqLen + " steps x " + batchSize + " sequences x " + obSize
@@ -195,20 +207,22 @@ public final class Dataset implements AutoCloseable {
         this.trialFacts = b.trialFacts;
         this.rows = new Row[batchSize];
         int ob = -1;
+        int[] shape = null;
         int act = -1;
         String n = null;
         try {
             for (int i = 0; i < batchSize; i++) {
                 Env env = i == 0 && b.first != null ? b.first : b.factory.get();
                 if (env == null) throw new NeuroGymException("the env factory returned null for row " + i);
-                Row row = new Row(env, mask, trialFacts);
+                Row row = new Row(i, env, mask, trialFacts, trialStarts);
                 rows[i] = row;
                 if (i == 0) {
                     n = env.name();
                     ob = row.obSize;
                     act = row.actSize;
-                    requireBatchFits(seqLen, batchSize, ob, act);
-                } else if (row.obSize != ob || row.actSize != act) {
+                    shape = row.obShape;
+                    requireBatchFits(seqLen, batchSize, ob, row.bytes ? 1 : Float.BYTES, act);
+                } else if (row.obSize != ob || row.actSize != act || !Arrays.equals(row.obShape, shape)) {
                     throw new NeuroGymException("the env factory made envs of different spaces: row 0 has " + ob
                             + " inputs, row " + i + " has " + row.obSize);
                 }
@@ -220,21 +234,50 @@ public final class Dataset implements AutoCloseable {
         }
         this.name = n;
         this.obSize = ob;
+        this.obShape = shape;
+        this.bytes = rows[0].bytes;
         this.actSize = act;
         int parts = Math.min(b.threads, batchSize);
         this.workers = new Workers(parts, "neurogym-dataset");
         int steps = seqLen * batchSize;
-        this.batch = new Batch(new float[steps * obSize], actSize == 0 ? new long[steps] : null,
-                actSize == 0 ? null : new float[steps * actSize], inputShape(), targetShape(),
+        this.batch = new Batch(bytes ? null : new float[steps * obSize], bytes ? new byte[steps * obSize] : null,
+                actSize == 0 ? new long[steps] : null, actSize == 0 ? null : new float[steps * actSize], inputShape(), targetShape(),
                 mask != null ? new float[steps] : null, trialStarts ? new boolean[steps] : null);
+        this.batchOut = new ArrayOut(batch.inputs(), batch.inputBytes(), batch.targets(), batch.targetVectors(), batch.mask(), batch.trialStarts());
+        int valuesPerStep = (bytes ? (obSize + 3) / 4 : obSize) + Math.max(actSize, 2) + (mask != null ? 1 : 0) + (trialStarts ? 1 : 0);
+        this.chunkBatches = parts == 1 ? 1 : chunkBatches(seqLen, batchSize, valuesPerStep, meanFirstTrial(rows));
+        this.chunkBatch = chunkBatches;
+        int chunkSteps = chunkBatches * seqLen;
         this.fillJob = part -> {
             int to = workers.from(part + 1, batchSize);
-            for (int r = workers.from(part, batchSize); r < to; r++) fillRow(r);
+            for (int r = workers.from(part, batchSize); r < to; r++) rows[r].fill(chunkSteps);
         };
-        this.transposeJob = part -> transpose(workers.from(part, seqLen), workers.from(part + 1, seqLen));
-        if (!batchFirst) {
-            for (Row r : rows) r.stage(seqLen, mask != null, trialStarts);
-        }
+    }
+
+    /** Steps of every row per chunk: at least this many, so that a hand-off between threads is rare. */
+    static final int MIN_CHUNK_STEPS = 2048;
+    /** ... and at least this many trials of the average length, so that rows' work evens out within a chunk. */
+    static final int MIN_CHUNK_TRIALS = 16;
+    /** Staging never holds more than this many values (4 bytes each), whatever the chunk length asks. */
+    static final long MAX_STAGED_VALUES = 8L << 20;
+
+    /**
+     * Batches per chunk when more than one thread fills: enough steps per row to hold
+     * {@value #MIN_CHUNK_TRIALS} trials of the rows' first trials' mean length (the work unit is
+     * sized by the task's trial length) and at least {@value #MIN_CHUNK_STEPS} steps, within the
+     * staging budget of {@value #MAX_STAGED_VALUES} values.
+     */
+    static int chunkBatches(int seqLen, int batchSize, int valuesPerStep, double meanTrial) {
+        long want = Math.max(MIN_CHUNK_STEPS, (long) Math.ceil(MIN_CHUNK_TRIALS * meanTrial));
+        long batchesWanted = (want + seqLen - 1) / seqLen;
+        long affordable = MAX_STAGED_VALUES / ((long) seqLen * batchSize * valuesPerStep);
+        return (int) Math.max(1, Math.min(batchesWanted, affordable));
+    }
+
+    private static double meanFirstTrial(Row[] rows) {
+        double sum = 0;
+        for (Row r : rows) sum += r.len;
+        return sum / rows.length;
     }
 
     // ------------------------------------------------------------------ shape
@@ -281,9 +324,18 @@ public final class Dataset implements AutoCloseable {
         return workers.parts();
     }
 
+    /** Batches filled per hand-off to the threads (1 on one thread); the rows' envs run this far ahead at most. */
+    public int chunkBatches() {
+        return chunkBatches;
+    }
+
     /** {@code [seq, batch, obs]} or {@code [batch, seq, obs]}. */
     public int[] inputShape() {
-        return batchFirst ? new int[] {batchSize, seqLen, obSize} : new int[] {seqLen, batchSize, obSize};
+        int[] out = new int[2 + obShape.length]; // an image observation is height, width, 3
+        out[0] = batchFirst ? batchSize : seqLen;
+        out[1] = batchFirst ? seqLen : batchSize;
+        System.arraycopy(obShape, 0, out, 2, obShape.length);
+        return out;
     }
 
     /** {@code [seq, batch]} or {@code [batch, seq]}, plus the action size for Box actions. */
@@ -302,26 +354,46 @@ public final class Dataset implements AutoCloseable {
 
     /** The next batch, in buffers this dataset reuses: read or copy it before the next call. */
     public Batch next() {
-        fill(new ArrayOut(batch.inputs(), batch.targets(), batch.targetVectors(), batch.mask(), batch.trialStarts()));
+        fill(batchOut);
         batch.trials(lastTrials);
         return batch;
     }
 
+    /** True when the inputs are uint8 images ({@link Batch#inputBytes()}), false for float32 ({@link Batch#inputs()}). */
+    public boolean uint8() {
+        return bytes;
+    }
+
     /** Fills the next batch into your arrays (discrete action space); a mask and trial starts go to {@link #next()}'s batch. */
     public void next(float[] inputs, long[] targets) {
-        if (actSize != 0) throw new IllegalStateException(name + " has a Box action space: pass float[] targets");
-        checkLength("inputs", inputs.length, seqLen * batchSize * obSize);
-        checkLength("targets", targets.length, seqLen * batchSize);
-        fill(new ArrayOut(inputs, targets, null, batch.mask(), batch.trialStarts()));
-        batch.trials(lastTrials);
+        nextInto(inputs, inputs.length, false, targets, null);
     }
 
     /** Fills the next batch into your arrays (Box action space); a mask and trial starts go to {@link #next()}'s batch. */
     public void next(float[] inputs, float[] targets) {
-        if (actSize == 0) throw new IllegalStateException(name + " has a discrete action space: pass long[] targets");
-        checkLength("inputs", inputs.length, seqLen * batchSize * obSize);
-        checkLength("targets", targets.length, seqLen * batchSize * actSize);
-        fill(new ArrayOut(inputs, null, targets, batch.mask(), batch.trialStarts()));
+        nextInto(inputs, inputs.length, false, null, targets);
+    }
+
+    /** Fills the next batch of uint8 image inputs into your arrays (discrete action space). */
+    public void next(byte[] inputs, long[] targets) {
+        nextInto(inputs, inputs.length, true, targets, null);
+    }
+
+    /** Fills the next batch of uint8 image inputs into your arrays (Box action space). */
+    public void next(byte[] inputs, float[] targets) {
+        nextInto(inputs, inputs.length, true, null, targets);
+    }
+
+    private void nextInto(Object inputs, int inputLength, boolean byteInputs, long[] targets, float[] vectors) {
+        if (byteInputs != bytes) {
+            throw new IllegalStateException(name + (bytes ? " observes uint8 images: pass byte[] inputs" : " observes float32: pass float[] inputs"));
+        }
+        if (targets == null && actSize == 0) throw new IllegalStateException(name + " has a discrete action space: pass long[] targets");
+        if (vectors == null && actSize != 0) throw new IllegalStateException(name + " has a Box action space: pass float[] targets");
+        int steps = seqLen * batchSize;
+        checkLength("inputs", inputLength, steps * obSize);
+        checkLength("targets", targets != null ? targets.length : vectors.length, steps * Math.max(actSize, 1));
+        fill(new ArrayOut(bytes ? null : (float[]) inputs, bytes ? (byte[]) inputs : null, targets, vectors, batch.mask(), batch.trialStarts()));
         batch.trials(lastTrials);
     }
 
@@ -332,8 +404,9 @@ public final class Dataset implements AutoCloseable {
 
     private BatchBuffers buffersOver(ByteBuffer memory) {
         int steps = seqLen * batchSize;
-        return actSize == 0 ? new BatchBuffers(memory, steps * obSize, steps, 8, mask != null, trialStarts, steps)
-                : new BatchBuffers(memory, steps * obSize, steps * actSize, 4, mask != null, trialStarts, steps);
+        int inputBytes = bytes ? 1 : Float.BYTES;
+        return actSize == 0 ? new BatchBuffers(memory, steps * obSize, inputBytes, steps, 8, mask != null, trialStarts, steps)
+                : new BatchBuffers(memory, steps * obSize, inputBytes, steps * actSize, 4, mask != null, trialStarts, steps);
     }
 
     /**
@@ -348,13 +421,13 @@ public final class Dataset implements AutoCloseable {
     /** Fills the next batch straight into {@code out} (made by {@link #directBuffers()}): nothing is copied afterwards. */
     public void next(BatchBuffers out) {
         int steps = seqLen * batchSize;
-        checkLength("inputs buffer", out.inputs().capacity() / 4, steps * obSize);
+        checkLength("inputs buffer", out.inputs().capacity() / (bytes ? 1 : 4), steps * obSize);
         checkLength("targets buffer", out.targets().capacity() / (actSize == 0 ? 8 : 4), steps * Math.max(actSize, 1));
         if (mask != null && (out.mask() == null || out.mask().capacity() < steps * 4)) throw new IllegalArgumentException("the buffers have no room for the mask");
         if (trialStarts && (out.trialStarts() == null || out.trialStarts().capacity() < steps)) {
             throw new IllegalArgumentException("the buffers have no room for the trial starts");
         }
-        fill(new BufferOut(out, actSize == 0));
+        fill(new BufferOut(out, bytes, actSize == 0));
     }
 
     /**
@@ -376,107 +449,98 @@ public final class Dataset implements AutoCloseable {
         if (length < needed) throw new IllegalArgumentException(what + " need " + needed + " elements, got " + length);
     }
 
+    /** Hands a new chunk to the threads when the current one is used up, then copies one batch out of it. */
     private void fill(Out out) {
         if (closed) throw new IllegalStateException("the dataset of " + name + " is closed");
-        fillOut = out;
-        try {
+        if (chunkBatch == chunkBatches) {
+            for (Row r : rows) r.trials.clear();
             workers.run(fillJob);
-            if (!batchFirst) workers.run(transposeJob);
-        } finally {
-            fillOut = null;
+            chunkBatch = 0;
         }
-        if (trialFacts) collectTrials();
+        int from = chunkBatch * seqLen;
+        if (batchFirst) copyRows(from, out);
+        else transpose(from, out);
+        if (trialFacts) collectTrials(from);
+        chunkBatch++;
         batches++;
     }
 
-    private void collectTrials() {
+    /** The trials that start in steps {@code [from, from + seqLen)} of the chunk, by row then step. */
+    private void collectTrials(int from) {
         List<TrialStart> all = new ArrayList<>();
         for (Row r : rows) {
-            all.addAll(r.trials);
-            r.trials.clear();
+            for (TrialStart t : r.trials) {
+                if (t.step() >= from && t.step() < from + seqLen) all.add(new TrialStart(t.row(), t.step() - from, t.facts()));
+            }
         }
         lastTrials = Collections.unmodifiableList(all);
     }
 
-    /**
-     * Fills row {@code b} of the current batch, contiguous {@code [seq][features]} from the given
-     * offsets: straight into the output when batch-first, into the row's staging buffers when
-     * time-major (rows interleave there, and threads writing neighbouring rows step by step would
-     * fight over cache lines). The row's env continues where the previous batch left it.
-     */
-    private void fillRow(int b) {
-        Row row = rows[b];
-        Out out = batchFirst ? fillOut : row.staging;
-        int base = batchFirst ? b * seqLen : 0;
+    /** Batch-first: row {@code b} of the output is steps {@code [from, from + seqLen)} of row b's staging buffers. */
+    private void copyRows(int from, Out out) {
         int obs = obSize;
         int act = actSize;
-        int t = 0;
-        while (t < seqLen) {
-            if (row.pos == row.len) row.nextTrial();
-            int n = Math.min(seqLen - t, row.len - row.pos);
-            int pos = row.pos;
-            int at = base + t;
-            out.inputs(at * obs, row.ob, pos * obs, n * obs);
-            if (act == 0) {
-                int[] gt = row.gt;
-                for (int i = 0; i < n; i++) out.target(at + i, gt[pos + i]);
-            } else {
-                out.targetVectors(at * act, row.gtv, pos * act, n * act);
-            }
-            if (row.trialMask != null) out.mask(at, row.trialMask, pos, n);
-            if (trialStarts) {
-                for (int i = 0; i < n; i++) out.trialStart(at + i, pos + i == 0);
-            }
-            if (pos == 0 && trialFacts) row.trials.add(new TrialStart(b, t, Collections.unmodifiableMap(new LinkedHashMap<>(row.source.trial().asMap()))));
-            t += n;
-            row.pos = pos + n;
+        for (int b = 0; b < batchSize; b++) {
+            Row row = rows[b];
+            int at = b * seqLen;
+            out.inputs(at * obs, row.stageOb, from * obs, seqLen * obs);
+            if (act == 0) out.targets(at, row.stageGt, from, seqLen);
+            else out.targetVectors(at * act, row.stageGv, from * act, seqLen * act);
+            if (row.stageMask != null) out.mask(at, row.stageMask, from, seqLen);
+            if (row.stageStarts != null) out.trialStarts(at, row.stageStarts, from, seqLen);
         }
     }
 
-    /** Time-major only: copies steps {@code [from, to)} of every row's staging buffers into the output. */
-    private void transpose(int from, int to) {
-        Out out = fillOut;
+    /**
+     * Time-major: step {@code t} of the output interleaves step {@code from + t} of every row's
+     * staging buffers (the output is written in order; the rows are read as parallel streams).
+     */
+    private void transpose(int from, Out out) {
         int obs = obSize;
         int act = actSize;
         int rowsN = batchSize;
-        for (int t = from; t < to; t++) {
+        for (int t = 0; t < seqLen; t++) {
             int at = t * rowsN;
+            int step = from + t;
             for (int b = 0; b < rowsN; b++) {
-                ArrayOut so = rows[b].staging;
-                out.inputs((at + b) * obs, so.inputs, t * obs, obs);
-                if (act == 0) out.target(at + b, so.targets[t]);
-                else out.targetVectors((at + b) * act, so.vectors, t * act, act);
-                if (so.mask != null) out.mask(at + b, so.mask, t, 1);
-                if (so.starts != null) out.trialStart(at + b, so.starts[t]);
+                Row row = rows[b];
+                out.inputs((at + b) * obs, row.stageOb, step * obs, obs);
+                if (act == 0) out.targets(at + b, row.stageGt, step, 1);
+                else out.targetVectors((at + b) * act, row.stageGv, step * act, act);
+                if (row.stageMask != null) out.mask(at + b, row.stageMask, step, 1);
+                if (row.stageStarts != null) out.trialStarts(at + b, row.stageStarts, step, 1);
             }
         }
     }
 
-    // ------------------------------------------------------------------ where a fill writes
+    // ------------------------------------------------------------------ where a batch is copied
 
-    /** The destination of a fill; indices are elements of the flat arrays of {@link Batch}. */
+    /** The destination of a batch; indices are elements of the flat arrays of {@link Batch}. */
     private abstract static class Out {
-        abstract void inputs(int at, float[] src, int from, int n);
+        /** {@code src} is the row's float[] or, for uint8 images, byte[] staging. */
+        abstract void inputs(int at, Object src, int from, int n);
 
-        abstract void target(int at, long action);
+        abstract void targets(int at, long[] src, int from, int n);
 
         abstract void targetVectors(int at, float[] src, int from, int n);
 
         abstract void mask(int at, float[] src, int from, int n);
 
-        abstract void trialStart(int at, boolean start);
+        abstract void trialStarts(int at, boolean[] src, int from, int n);
     }
 
-    /** Heap arrays: a {@link Batch}, a caller's arrays, or a row's staging buffers. */
+    /** Heap arrays: a {@link Batch} or a caller's arrays. */
     private static final class ArrayOut extends Out {
         final float[] inputs;
+        final byte[] inputBytes;
         final long[] targets;
         final float[] vectors;
         final float[] mask;
         final boolean[] starts;
 
-        ArrayOut(float[] inputs, long[] targets, float[] vectors, float[] mask, boolean[] starts) {
+        ArrayOut(float[] inputs, byte[] inputBytes, long[] targets, float[] vectors, float[] mask, boolean[] starts) {
             this.inputs = inputs;
+            this.inputBytes = inputBytes;
             this.targets = targets;
             this.vectors = vectors;
             this.mask = mask;
@@ -484,13 +548,22 @@ public final class Dataset implements AutoCloseable {
         }
 
         @Override
-        void inputs(int at, float[] src, int from, int n) {
-            System.arraycopy(src, from, inputs, at, n);
+        void inputs(int at, Object src, int from, int n) {
+            if (inputs == null) {
+                System.arraycopy(src, from, inputBytes, at, n);
+            } else if (n < 32) { // a time-major step of a few channels: a loop beats arraycopy's set-up
+                float[] s = (float[]) src;
+                float[] d = inputs;
+                for (int c = 0; c < n; c++) d[at + c] = s[from + c];
+            } else {
+                System.arraycopy(src, from, inputs, at, n);
+            }
         }
 
         @Override
-        void target(int at, long action) {
-            targets[at] = action;
+        void targets(int at, long[] src, int from, int n) {
+            if (n == 1) targets[at] = src[from];
+            else System.arraycopy(src, from, targets, at, n);
         }
 
         @Override
@@ -504,21 +577,23 @@ public final class Dataset implements AutoCloseable {
         }
 
         @Override
-        void trialStart(int at, boolean start) {
-            starts[at] = start;
+        void trialStarts(int at, boolean[] src, int from, int n) {
+            System.arraycopy(src, from, starts, at, n);
         }
     }
 
     /** Direct buffers ({@link BatchBuffers}), written with absolute puts (no position state shared between threads). */
     private static final class BufferOut extends Out {
         final FloatBuffer inputs;
+        final ByteBuffer inputBytes;
         final LongBuffer targets;
         final FloatBuffer vectors;
         final FloatBuffer mask;
         final ByteBuffer starts;
 
-        BufferOut(BatchBuffers b, boolean discrete) {
-            this.inputs = b.inputs().asFloatBuffer();
+        BufferOut(BatchBuffers b, boolean bytes, boolean discrete) {
+            this.inputs = bytes ? null : b.inputs().asFloatBuffer();
+            this.inputBytes = bytes ? b.inputs() : null;
             this.targets = discrete ? b.targets().asLongBuffer() : null;
             this.vectors = discrete ? null : b.targets().asFloatBuffer();
             this.mask = b.mask() == null ? null : b.mask().asFloatBuffer();
@@ -526,13 +601,14 @@ public final class Dataset implements AutoCloseable {
         }
 
         @Override
-        void inputs(int at, float[] src, int from, int n) {
-            inputs.put(at, src, from, n);
+        void inputs(int at, Object src, int from, int n) {
+            if (inputs == null) inputBytes.put(at, (byte[]) src, from, n);
+            else inputs.put(at, (float[]) src, from, n);
         }
 
         @Override
-        void target(int at, long action) {
-            targets.put(at, action);
+        void targets(int at, long[] src, int from, int n) {
+            targets.put(at, src, from, n);
         }
 
         @Override
@@ -546,8 +622,8 @@ public final class Dataset implements AutoCloseable {
         }
 
         @Override
-        void trialStart(int at, boolean start) {
-            starts.put(at, start ? (byte) 1 : (byte) 0);
+        void trialStarts(int at, boolean[] src, int from, int n) {
+            for (int i = 0; i < n; i++) starts.put(at + i, src[from + i] ? (byte) 1 : (byte) 0);
         }
     }
 
@@ -573,36 +649,52 @@ public final class Dataset implements AutoCloseable {
 
     // ------------------------------------------------------------------ a row
 
-    /** One batch row: its env, the trial matrices it reads and its place in the current trial. */
+    /** One batch row: its env, the trial matrices it reads, its place in the current trial and its staged chunk. */
     private static final class Row {
+        final int index;
         final Env env;
         final TrialBased source;
         final int obSize;
+        final int[] obShape;
+        final boolean bytes;
         final int actSize;
         final LossMask lossMask;
-        final List<TrialStart> trials;
+        final boolean starts;
+        final boolean factsWanted;
+        final List<TrialStart> trials = new ArrayList<>(); // of the current chunk, steps counted from its start
         float[] ob;
+        byte[] frames;
         int[] gt;
         float[] gtv;
         float[] trialMask;
         int len;
         int pos;
-        ArrayOut staging;
+        // the steps of the current chunk, [step][features]; allocated by the thread that fills them
+        Object stageOb; // float[], or byte[] for images
+        long[] stageGt;
+        float[] stageGv;
+        float[] stageMask;
+        boolean[] stageStarts;
 
-        Row(Env env, LossMask lossMask, boolean trialFacts) {
+        Row(int index, Env env, LossMask lossMask, boolean trialFacts, boolean starts) {
+            this.index = index;
             this.env = env;
             this.source = TrialBased.nearest(env);
             this.lossMask = lossMask;
-            this.trials = trialFacts ? new ArrayList<>() : List.of();
+            this.starts = starts;
+            this.factsWanted = trialFacts;
             TrialBased trials = source;
             if (trials == null) {
                 throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
                         + "(observations and ground truth of whole trials)");
             }
-            if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
-                throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box observation space, got " + env.observationSpace());
+            if (!(env.observationSpace() instanceof Box box) || (box.shape().length != 1 && box.dtype() != Box.DType.UINT8)) {
+                throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box or uint8 image observation space, got "
+                        + env.observationSpace());
             }
             this.obSize = box.size();
+            this.obShape = box.shape();
+            this.bytes = box.dtype() == Box.DType.UINT8;
             int trialOb = trials.observationSpace() instanceof Box tb ? tb.size() : -1;
             if (trialOb != obSize) {
                 throw new IllegalArgumentException(env.name() + ": a wrapper above the trial wrappers changes the observations step by "
@@ -619,9 +711,45 @@ public final class Dataset implements AutoCloseable {
             }
         }
 
-        void stage(int seqLen, boolean mask, boolean starts) {
-            staging = new ArrayOut(new float[seqLen * obSize], actSize == 0 ? new long[seqLen] : null,
-                    actSize == 0 ? null : new float[seqLen * actSize], mask ? new float[seqLen] : null, starts ? new boolean[seqLen] : null);
+        /**
+         * Fills the next {@code steps} steps of this row into its staging buffers, continuing the
+         * current trial and starting new ones as needed. The first call allocates the buffers, in
+         * the filling thread: its own allocation buffer, away from other threads' rows.
+         */
+        void fill(int steps) {
+            if (stageOb == null) allocate(steps);
+            int obs = obSize;
+            int act = actSize;
+            int t = 0;
+            while (t < steps) {
+                if (pos == len) nextTrial();
+                int n = Math.min(steps - t, len - pos);
+                System.arraycopy(bytes ? frames : ob, pos * obs, stageOb, t * obs, n * obs);
+                if (act == 0) {
+                    int[] g = gt;
+                    long[] out = stageGt;
+                    for (int i = 0; i < n; i++) out[t + i] = g[pos + i];
+                } else {
+                    System.arraycopy(gtv, pos * act, stageGv, t * act, n * act);
+                }
+                if (stageMask != null) System.arraycopy(trialMask, pos, stageMask, t, n);
+                if (starts) {
+                    for (int i = 0; i < n; i++) stageStarts[t + i] = pos + i == 0;
+                }
+                if (pos == 0 && factsWanted) {
+                    trials.add(new TrialStart(index, t, Collections.unmodifiableMap(new LinkedHashMap<>(source.trial().asMap()))));
+                }
+                t += n;
+                pos += n;
+            }
+        }
+
+        private void allocate(int steps) {
+            stageOb = bytes ? new byte[steps * obSize] : new float[steps * obSize];
+            if (actSize == 0) stageGt = new long[steps];
+            else stageGv = new float[steps * actSize];
+            if (lossMask != null) stageMask = new float[steps];
+            if (starts) stageStarts = new boolean[steps];
         }
 
         /** Resets the env with the row's seed; the trial the reset built is the row's first. */
@@ -644,9 +772,16 @@ public final class Dataset implements AutoCloseable {
                         + "so it cannot make a Dataset");
             }
             len = trials.trialLength();
-            ob = trials.trialObservations();
-            if (len <= 0 || ob == null || ob.length < len * obSize) {
-                throw new NeuroGymException(env.name() + ": trial observations hold " + (ob == null ? 0 : ob.length)
+            int held;
+            if (bytes) {
+                frames = trials.trialFrames();
+                held = frames == null ? 0 : frames.length;
+            } else {
+                ob = trials.trialObservations();
+                held = ob == null ? 0 : ob.length;
+            }
+            if (len <= 0 || held < len * obSize) {
+                throw new NeuroGymException(env.name() + ": trial observations hold " + held
                         + " values, a trial of " + len + " steps needs " + len * obSize);
             }
             if (actSize == 0) {

@@ -18,7 +18,8 @@ import org.neurogym.api.space.Discrete;
  * call: one call per step. After {@link #step(int)} the observation buffer holds the next
  * observation, the scalar buffer {@code [reward, performance, ground truth]} (doubles), and the
  * returned flags say what else to fetch ({@link #trial()} and {@link #info()} only when set).
- * The buffers are refilled by every step and reset.
+ * The buffers are refilled by every step and reset. A pixel task's observation (a uint8 image)
+ * is shared as bytes, one per value, copied from {@link StepResult#observationBytes()}.
  */
 public final class EnvBuffers implements AutoCloseable {
     /** Flag: the step ended a trial (performance and {@link #trial()} are set). */
@@ -42,7 +43,8 @@ public final class EnvBuffers implements AutoCloseable {
     private final Env env;
     private final int obSize;
     private final int actSize;
-    private final FloatBuffer observation;
+    private final boolean bytes;
+    private final FloatBuffer observation; // null for uint8 observations
     private final ByteBuffer observationBuffer;
     private final ByteBuffer scalarBuffer;
     private final DoubleBuffer scalars;
@@ -55,13 +57,15 @@ public final class EnvBuffers implements AutoCloseable {
 
     public EnvBuffers(Env env) {
         this.env = Objects.requireNonNull(env, "env");
-        if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
-            throw new IllegalArgumentException(env.name() + ": only 1-D Box observation spaces can be shared, got " + env.observationSpace());
+        if (!(env.observationSpace() instanceof Box box) || (box.shape().length != 1 && box.dtype() != Box.DType.UINT8)) {
+            throw new IllegalArgumentException(env.name() + ": only 1-D Box and uint8 image observation spaces can be shared, got "
+                    + env.observationSpace());
         }
         this.obSize = box.size();
+        this.bytes = box.dtype() == Box.DType.UINT8;
         this.actSize = env.actionSpace() instanceof Discrete ? 0 : ((Box) env.actionSpace()).size();
-        this.observationBuffer = direct(obSize * 4);
-        this.observation = observationBuffer.asFloatBuffer();
+        this.observationBuffer = direct(obSize * (bytes ? 1 : 4));
+        this.observation = bytes ? null : observationBuffer.asFloatBuffer();
         this.scalarBuffer = direct(3 * 8);
         this.scalars = scalarBuffer.asDoubleBuffer();
         this.actionBuffer = direct(Math.max(actSize, 1) * 4);
@@ -79,7 +83,7 @@ public final class EnvBuffers implements AutoCloseable {
         return env;
     }
 
-    /** float32 {@code [observationSize]}: the observation after the last step or reset. */
+    /** float32 (uint8 for pixel tasks) {@code [observationSize]}: the observation after the last step or reset. */
     public ByteBuffer observation() {
         return observationBuffer;
     }
@@ -101,14 +105,25 @@ public final class EnvBuffers implements AutoCloseable {
 
     /** Reseeds and resets the env; the first observation is in {@link #observation()}. */
     public void reset(long seed) {
-        observation.put(0, env.reset(seed), 0, obSize);
+        putObservation(env.reset(seed));
         last = null;
     }
 
     /** Resets without reseeding. */
     public void reset() {
-        observation.put(0, env.reset(), 0, obSize);
+        putObservation(env.reset());
         last = null;
+    }
+
+    /** A reset's observation: floats as they are, or a pixel task's values (whole numbers 0-255) narrowed back to bytes. */
+    private void putObservation(float[] values) {
+        if (bytes) putNarrowed(observationBuffer, values, obSize);
+        else observation.put(0, values, 0, obSize);
+    }
+
+    /** Writes {@code n} uint8 values held as floats into {@code out} as bytes. */
+    static void putNarrowed(ByteBuffer out, float[] values, int n) {
+        for (int i = 0; i < n; i++) out.put(i, (byte) (int) values[i]);
     }
 
     /** Takes a discrete action; returns the flags of the step. */
@@ -124,7 +139,8 @@ public final class EnvBuffers implements AutoCloseable {
 
     private int publish(StepResult r) {
         last = r;
-        observation.put(0, r.observation(), 0, obSize);
+        if (bytes) observationBuffer.put(0, r.observationBytes(), 0, obSize);
+        else observation.put(0, r.observation(), 0, obSize);
         scalars.put(REWARD, r.reward());
         scalars.put(PERFORMANCE, r.performance());
         scalars.put(GROUND_TRUTH, r.groundTruth());

@@ -5,6 +5,7 @@ import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.Objects;
+import org.neurogym.api.space.Box;
 
 /**
  * A {@link VectorEnv} whose actions and results live in direct (off-heap, native-order) memory, for
@@ -23,6 +24,7 @@ public final class VectorBuffers implements AutoCloseable {
     private final VectorEnv vector;
     private final int n;
     private final int obSize;
+    private final boolean bytes; // uint8 observations (pixel tasks)
     private final int actSize;
     private final ByteBuffer actions;
     private final IntBuffer discreteActions;
@@ -56,8 +58,9 @@ public final class VectorBuffers implements AutoCloseable {
         this.continuousActions = actSize == 0 ? null : actions.asFloatBuffer();
         this.discreteScratch = actSize == 0 ? new int[n] : null;
         this.continuousScratch = actSize == 0 ? null : new float[n * actSize];
-        this.observations = EnvBuffers.direct(n * obSize * 4);
-        this.finalObservations = EnvBuffers.direct(n * obSize * 4);
+        this.bytes = vector.observationSpace() instanceof Box box && box.dtype() == Box.DType.UINT8;
+        this.observations = EnvBuffers.direct(n * obSize * (bytes ? 1 : 4));
+        this.finalObservations = EnvBuffers.direct(n * obSize * (bytes ? 1 : 4));
         this.rewards = EnvBuffers.direct(n * 8);
         this.performance = EnvBuffers.direct(n * 8);
         this.groundTruth = EnvBuffers.direct(n * Math.max(actSize, 1) * 4);
@@ -66,8 +69,8 @@ public final class VectorBuffers implements AutoCloseable {
         this.truncated = EnvBuffers.direct(n);
         this.resets = EnvBuffers.direct(n);
         this.hasGroundTruth = EnvBuffers.direct(n);
-        this.observationsView = observations.asFloatBuffer();
-        this.finalObservationsView = finalObservations.asFloatBuffer();
+        this.observationsView = bytes ? null : observations.asFloatBuffer();
+        this.finalObservationsView = bytes ? null : finalObservations.asFloatBuffer();
         this.rewardsView = rewards.asDoubleBuffer();
         this.performanceView = performance.asDoubleBuffer();
         this.groundTruthView = actSize == 0 ? groundTruth.asIntBuffer() : null;
@@ -97,7 +100,7 @@ public final class VectorBuffers implements AutoCloseable {
     }
 
     private int publish() {
-        observationsView.put(0, vector.observations(), 0, n * obSize);
+        putObservations(observations, observationsView, vector.observations());
         rewardsView.put(0, vector.rewards(), 0, n);
         performanceView.put(0, vector.performance(), 0, n);
         if (actSize == 0) groundTruthView.put(0, vector.groundTruth(), 0, n);
@@ -107,8 +110,14 @@ public final class VectorBuffers implements AutoCloseable {
         flags(truncated, vector.truncated());
         flags(hasGroundTruth, vector.hasGroundTruth());
         int reset = flags(resets, vector.resets());
-        if (reset > 0) finalObservationsView.put(0, vector.finalObservations(), 0, n * obSize);
+        if (reset > 0) putObservations(finalObservations, finalObservationsView, vector.finalObservations());
         return reset;
+    }
+
+    /** Pixel tasks' observations go out as uint8, as their space says (the vector holds them as floats). */
+    private void putObservations(ByteBuffer out, FloatBuffer view, float[] values) {
+        if (bytes) EnvBuffers.putNarrowed(out, values, n * obSize);
+        else view.put(0, values, 0, n * obSize);
     }
 
     private int flags(ByteBuffer out, boolean[] in) {

@@ -170,6 +170,79 @@ class DatasetTest {
     }
 
     @Test
+    void chunksOfManyBatchesGiveTheSameBytesAsOneThreadInEveryLayout() {
+        for (boolean batchFirst : new boolean[] {false, true}) {
+            byte[] one = null;
+            for (int threads : new int[] {1, 2, 3, 8}) {
+                try (Dataset ds = pdm(7, 30, batchFirst, 21, threads)) {
+                    assertEquals(threads == 1 ? 1 : Dataset.chunkBatches(30, 7, 5, meanTrial(ds)), ds.chunkBatches());
+                    // past two chunk boundaries of the threaded datasets
+                    int batches = 2 * Dataset.chunkBatches(30, 7, 5, meanTrial(ds)) + 3;
+                    byte[] all = new byte[0];
+                    float[] in = new float[30 * 7 * 3];
+                    long[] tg = new long[30 * 7];
+                    for (int k = 0; k < batches; k++) {
+                        if (k % 2 == 0) {
+                            Batch b = ds.next();
+                            all = concat(all, bytes(b.inputs(), b.targets()));
+                        } else {
+                            ds.next(in, tg);
+                            all = concat(all, bytes(in, tg));
+                        }
+                    }
+                    if (one == null) one = all;
+                    else assertArrayEquals(one, all, "threads " + threads + (batchFirst ? ", batch-first" : ", time-major"));
+                }
+            }
+        }
+        float[] oneThread = null;
+        for (int threads : new int[] {1, 2}) {
+            try (Dataset ds = Dataset.builder(Fixtures.Ramp::new).batchSize(4).seqLen(10).seed(1).threads(threads).build()) {
+                float[] all = new float[0];
+                for (int k = 0; k < 3 * Math.max(ds.chunkBatches(), 1) + 1; k++) all = concat(all, ds.next().targetVectors());
+                if (oneThread == null) oneThread = all;
+                else assertArrayEquals(Arrays.copyOf(oneThread, Math.min(oneThread.length, all.length)),
+                        Arrays.copyOf(all, Math.min(oneThread.length, all.length)));
+            }
+        }
+    }
+
+    @Test
+    void chunksHoldManyTrialsWithinTheStagingBudget() {
+        // short trials: the minimum number of steps; long trials: sixteen trials' worth
+        assertEquals((Dataset.MIN_CHUNK_STEPS + 99) / 100, Dataset.chunkBatches(100, 16, 5, 20));
+        assertEquals((int) Math.ceil(Dataset.MIN_CHUNK_TRIALS * 500.0 / 100), Dataset.chunkBatches(100, 16, 5, 500));
+        // a batch bigger than the staging budget is filled one batch per hand-off
+        assertEquals(1, Dataset.chunkBatches(1000, 4096, 40, 20));
+        long budgetBatches = Dataset.MAX_STAGED_VALUES / (1000L * 64 * 40);
+        assertEquals(budgetBatches, Dataset.chunkBatches(1000, 64, 40, 20));
+    }
+
+    private static double meanTrial(Dataset ds) {
+        // the same envs, made again: each row's first trial as the dataset saw it
+        double sum = 0;
+        for (int b = 0; b < ds.batchSize(); b++) {
+            Env env = Fixtures.pdm();
+            env.reset(Rng.derive(ds.seed(), b));
+            sum += TrialBased.nearest(env).trialLength();
+        }
+        return sum / ds.batchSize();
+    }
+
+    private static byte[] bytes(float[] in, long[] tg) {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(in.length * 4 + tg.length * 8);
+        for (float f : in) buf.putFloat(f);
+        for (long l : tg) buf.putLong(l);
+        return buf.array();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    @Test
     void rowsAreIndependentStreams() {
         try (Dataset ds = pdm(2, 200, true, 9, 1)) {
             Batch b = ds.next();

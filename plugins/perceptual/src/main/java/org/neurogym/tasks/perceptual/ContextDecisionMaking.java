@@ -20,6 +20,8 @@ import org.neurogym.api.timing.Timing;
  * The context is fixed and learned (implicit) or given by two context inputs (explicit).
  */
 public final class ContextDecisionMaking extends TrialEnv {
+    /** The periods of every trial, in order (a constant: no varargs array per trial). */
+    private static final String[] PERIODS = {"fixation", "stimulus", "delay", "decision"};
 
     public static final TaskDescriptor DESCRIPTOR = TaskDescriptor.builder("ContextDecisionMaking-v0")
             .family("perceptual")
@@ -52,6 +54,8 @@ public final class ContextDecisionMaking extends TrialEnv {
     private final boolean abort;
     private final int[] contexts;
     private final double[] theta;
+    private final double[] stimulus1; // scratch of every trial's stimulus, made once
+    private final double[] stimulus2; // scratch of every trial's stimulus, made once
     private final String[] mod1;
     private final String[] mod2;
 
@@ -68,6 +72,8 @@ public final class ContextDecisionMaking extends TrialEnv {
             contexts = new int[] {modality};
         }
         theta = Ring.directions(dimRing);
+        stimulus1 = new double[theta.length];
+        stimulus2 = new double[theta.length];
 
         defineRewards(p, "abort", -0.1, "correct", 1.0);
         defineTiming(p, "fixation", 300, "stimulus", 750,
@@ -107,15 +113,15 @@ public final class ContextDecisionMaking extends TrialEnv {
         int choice1 = context == 0 ? groundTruth : other;
         int choice2 = context == 0 ? other : groundTruth;
 
-        addPeriods("fixation", "stimulus", "delay", "decision");
+        addPeriods(PERIODS);
 
         // Deviation (upstream issue #279): the fixation input stays on through stimulus and delay,
         // so that its offset at the decision period is the go cue.
         addOb(1, "fixation", "fixation");
         addOb(1, "stimulus", "fixation");
         addOb(1, "delay", "fixation");
-        double[] s1 = Ring.cosineTuning(theta, theta[choice1 - 1], coh1 / 200, 0.5);
-        double[] s2 = Ring.cosineTuning(theta, theta[choice2 - 1], coh2 / 200, 0.5);
+        double[] s1 = Ring.cosineTuning(theta, theta[choice1 - 1], coh1 / 200, 0.5, stimulus1);
+        double[] s2 = Ring.cosineTuning(theta, theta[choice2 - 1], coh2 / 200, 0.5, stimulus2);
         for (int i = 0; i < dimRing; i++) {
             addOb(s1[i], "stimulus", mod1[i]);
             addOb(s2[i], "stimulus", mod2[i]);

@@ -16,6 +16,8 @@ import org.neurogym.api.spi.TaskDescriptor;
  * stimulus whose mean favours one location by the trial's coherence, and reports that location.
  */
 public final class PerceptualDecisionMaking extends TrialEnv {
+    /** The periods of every trial, in order (a constant: no varargs array per trial). */
+    private static final String[] PERIODS = {"fixation", "stimulus", "delay", "decision"};
 
     public static final TaskDescriptor DESCRIPTOR = TaskDescriptor.builder("PerceptualDecisionMaking-v0")
             .family("perceptual")
@@ -38,6 +40,7 @@ public final class PerceptualDecisionMaking extends TrialEnv {
     private final double sigma;
     private final boolean abort;
     private final double[] theta;
+    private final double[] stimulus; // scratch of every trial's stimulus, made once
 
     public PerceptualDecisionMaking(Params p) {
         super(p);
@@ -46,6 +49,7 @@ public final class PerceptualDecisionMaking extends TrialEnv {
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         abort = p.getBoolean("abort");
         theta = Ring.directions(dimRing);
+        stimulus = new double[theta.length];
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 100, "stimulus", 2000, "delay", 0, "decision", 100);
@@ -60,10 +64,10 @@ public final class PerceptualDecisionMaking extends TrialEnv {
         int groundTruth = trial.setDefaultWithin("ground_truth", rng.integer(dimRing), 0, dimRing - 1);
         double coh = trial.setDefault("coh", rng.choice(cohs));
 
-        addPeriods("fixation", "stimulus", "delay", "decision");
+        addPeriods(PERIODS);
 
         addOb(1, "fixation", "fixation");
-        addOb(Ring.cosineTuning(theta, theta[groundTruth], coh / 200, 0.5), "stimulus", "stimulus");
+        addOb(Ring.cosineTuning(theta, theta[groundTruth], coh / 200, 0.5, stimulus), "stimulus", "stimulus");
         addRandn(0, sigma, "stimulus", "stimulus");
 
         setGroundTruth(groundTruth, "decision", "choice");

@@ -17,6 +17,8 @@ import org.neurogym.api.spi.TaskDescriptor;
  * sample or its opposite; the agent reports match or non-match in a final decision period.
  */
 public final class DelayMatchSample extends TrialEnv {
+    /** The periods of every trial, in order (a constant: no varargs array per trial). */
+    private static final String[] PERIODS = {"fixation", "sample", "delay", "test", "decision"};
 
     public static final TaskDescriptor DESCRIPTOR = TaskDescriptor.builder("DelayMatchSample-v0")
             .family("working-memory")
@@ -35,12 +37,14 @@ public final class DelayMatchSample extends TrialEnv {
 
     private final double sigma;
     private final double[] theta;
+    private final double[] response; // scratch of every trial's stimulus, made once
 
     public DelayMatchSample(Params p) {
         super(p);
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         int dimRing = p.getInt("dim_ring");
         theta = Ring.directions(dimRing);
+        response = new double[theta.length];
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);
         defineTiming(p, "fixation", 300, "sample", 500, "delay", 1000, "test", 500, "decision", 900);
@@ -63,12 +67,12 @@ public final class DelayMatchSample extends TrialEnv {
         double testTheta = groundTruth == 1 ? sampleTheta : wrapAngle(sampleTheta + Math.PI);
         trial.put("test_theta", testTheta);
 
-        addPeriods("fixation", "sample", "delay", "test", "decision");
+        addPeriods(PERIODS);
 
         addOb(1, null, "fixation");
         setOb(0, "decision", "fixation");
-        addOb(Ring.cosineTuning(theta, sampleTheta, 0.5, 0.5), "sample", "stimulus");
-        addOb(Ring.cosineTuning(theta, testTheta, 0.5, 0.5), "test", "stimulus");
+        addOb(Ring.cosineTuning(theta, sampleTheta, 0.5, 0.5, response), "sample", "stimulus");
+        addOb(Ring.cosineTuning(theta, testTheta, 0.5, 0.5, response), "test", "stimulus");
         addRandn(0, sigma, "sample", "stimulus");
         addRandn(0, sigma, "test", "stimulus");
 

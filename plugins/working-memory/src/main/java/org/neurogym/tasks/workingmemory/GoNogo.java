@@ -16,6 +16,8 @@ import org.neurogym.api.spi.TaskDescriptor;
  * press Go after a Go stimulus and withhold after a No-go stimulus.
  */
 public final class GoNogo extends TrialEnv {
+    /** The periods of every trial, in order (a constant: no varargs array per trial). */
+    private static final String[] PERIODS = {"fixation", "stimulus", "delay", "decision"};
 
     public static final TaskDescriptor DESCRIPTOR = TaskDescriptor.builder("GoNogo-v0")
             .family("working-memory")
@@ -51,7 +53,7 @@ public final class GoNogo extends TrialEnv {
         // but its base class then resets it to 0; see the deviations).
         performance = goTrial ? 0 : 1;
 
-        addPeriods("fixation", "stimulus", "delay", "decision");
+        addPeriods(PERIODS);
 
         addOb(1, null, "fixation");
         addOb(1, "stimulus", goTrial ? "go" : "nogo");

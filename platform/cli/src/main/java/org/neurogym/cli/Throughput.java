@@ -1,0 +1,116 @@
+package org.neurogym.cli;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.neurogym.api.Env;
+import org.neurogym.api.Rng;
+import org.neurogym.api.StepResult;
+import org.neurogym.api.TrialBased;
+import org.neurogym.api.agent.Agent;
+import org.neurogym.api.agent.Agents;
+import org.neurogym.api.space.Box;
+import org.neurogym.api.space.Discrete;
+import org.neurogym.data.Dataset;
+import org.neurogym.data.VectorEnv;
+
+/**
+ * The figures of {@code neurogym bench}: operations per second of one kind of work, as the median
+ * of {@value #ROUNDS} timed rounds after a warm-up round half as long as all of them together.
+ * Each figure times only the operation: envs, datasets and action tables are made before the clock starts.
+ */
+final class Throughput {
+    static final int ROUNDS = 3;
+    static final int BATCH = 16;
+    static final int SEQ = 100;
+    /** Distinct actions per copy cycled through by the vector figure, drawn before timing (as the reference's benchmark does). */
+    private static final int ACTION_TABLE_STEPS = 256;
+
+    private final long roundNanos;
+    private final long seed;
+
+    Throughput(double seconds, long seed) {
+        this.roundNanos = (long) (seconds / ROUNDS * 1e9);
+        this.seed = seed;
+    }
+
+    /** Steps/s of a seeded random agent through the public step, new trials included. */
+    double steps(Env env) {
+        Agent agent = Agents.random(env.actionSpace(), seed);
+        boolean discrete = env.actionSpace() instanceof Discrete;
+        float[][] ob = {env.reset(seed)};
+        return measure(4096, () -> {
+            for (int i = 0; i < 4096; i++) {
+                StepResult res = discrete ? env.step(agent.act(ob[0])) : env.step(agent.actContinuous(ob[0]));
+                ob[0] = res.observation();
+            }
+        });
+    }
+
+    /** New trials/s built by the top of the env's trial stack (no stepping); resets the env afterwards. */
+    double newTrials(Env env, TrialBased trials) {
+        Map<String, Object> none = Map.of();
+        env.reset(seed);
+        double rate = measure(256, () -> {
+            for (int i = 0; i < 256; i++) trials.newTrial(none);
+        });
+        env.reset(seed);
+        return rate;
+    }
+
+    /** Dataset timesteps/s at batch {@value #BATCH}, seq {@value #SEQ}, time-major, on {@code threads} threads. */
+    double datasetTimesteps(Supplier<Env> factory, int threads) {
+        try (Dataset ds = Dataset.builder(factory).batchSize(BATCH).seqLen(SEQ).seed(seed).threads(threads).build()) {
+            return measure(BATCH * SEQ, ds::next);
+        }
+    }
+
+    /** Steps/s summed over the copies of a vector env of {@code copies} copies stepped on {@code threads} threads. */
+    double vectorSteps(Supplier<Env> factory, int copies, int threads) {
+        try (VectorEnv vec = VectorEnv.builder(factory).copies(copies).threads(threads).seed(seed).build()) {
+            vec.reset();
+            Rng rng = new Rng(seed);
+            if (vec.actionSize() == 0) {
+                int n = ((Discrete) vec.actionSpace()).n();
+                int[][] table = new int[ACTION_TABLE_STEPS][copies];
+                for (int[] step : table) for (int i = 0; i < copies; i++) step[i] = rng.integer(n);
+                int[] k = {0};
+                return measure(copies, () -> vec.step(table[k[0]++ & (ACTION_TABLE_STEPS - 1)]));
+            }
+            Box space = (Box) vec.actionSpace();
+            int a = vec.actionSize();
+            float[][] table = new float[ACTION_TABLE_STEPS][copies * a];
+            for (float[] step : table) {
+                for (int i = 0; i < step.length; i++) {
+                    double lo = Math.max(-1, space.low(i % a)); // unbounded dimensions draw from [-1, 1]
+                    double hi = Math.min(1, space.high(i % a));
+                    step[i] = (float) rng.uniform(lo, hi);
+                }
+            }
+            int[] k = {0};
+            return measure(copies, () -> vec.step(table[k[0]++ & (ACTION_TABLE_STEPS - 1)]));
+        }
+    }
+
+    /**
+     * The median over the rounds of {@code perCall / seconds per call}; a warm-up round (half of all
+     * rounds' time) comes first so that the JIT has compiled the loop.
+     */
+    private double measure(long perCall, Runnable call) {
+        double[] rates = new double[ROUNDS];
+        for (int r = -1; r < ROUNDS; r++) {
+            long budget = r < 0 ? roundNanos * ROUNDS / 2 : roundNanos;
+            long n = 0;
+            long start = System.nanoTime();
+            long elapsed;
+            do {
+                call.run();
+                n++;
+                elapsed = System.nanoTime() - start;
+            } while (elapsed < budget);
+            if (r >= 0) rates[r] = n * (double) perCall / (elapsed / 1e9);
+        }
+        Arrays.sort(rates);
+        return rates[ROUNDS / 2];
+    }
+}
