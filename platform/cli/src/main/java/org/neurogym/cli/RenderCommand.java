@@ -51,10 +51,10 @@ final class RenderCommand implements Callable<Integer> {
         if (trials <= 0 || trials > 100) throw new IllegalArgumentException("--trials must be 1 to 100, got " + trials);
         if (scale < 1 || scale > 16) throw new IllegalArgumentException("--scale must be 1 to 16, got " + scale);
         if (columns < 1 || columns > 64) throw new IllegalArgumentException("--columns must be 1 to 64, got " + columns);
-        String name = out == null || out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        OutputFile target = OutputFile.check("--out", out);
+        String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean gif = name.endsWith(".gif");
         if (!gif && !name.endsWith(".png")) throw new IllegalArgumentException("--out must end in .gif (animation) or .png (contact sheet), got " + out);
-        OutputFile target = OutputFile.check("--out", out);
         Experiment made = envOptions.make(main.host(), id);
         TrialFrames frames;
         try (Env env = made.env()) {

@@ -78,7 +78,7 @@ class EdgesCliTest {
     /** render (the visual plugin's command) keeps the convention: path checked first, a replaced file said, no temporary left. */
     @Test
     void renderFollowsTheOutputFileConvention() throws Exception {
-        oneLine(cli("render", "RandomDotMotion-v0", "--out", ""), 2, "--out");
+        oneLine(cli("render", "RandomDotMotion-v0", "--out", ""), 2, "--out", "empty");
         Files.createDirectory(dir.resolve("d.gif"));
         oneLine(cli("render", "RandomDotMotion-v0", "--out", dir.resolve("d.gif").toString()), 2, "--out", "is a directory");
         Files.delete(dir.resolve("d.gif"));
