@@ -51,12 +51,15 @@ final class MakeFailures {
         Env env = null;
         try {
             env = factory.apply(p);
-            if (!given.isEmpty()) {
-                Map<String, Object> values = p.asMap();
-                if (!passed(task, values)) {
-                    probe(factory, p);
-                    remember(task, values);
+            if (!given.isEmpty() && !passed(task, p.asMap())) {
+                try (Env copy = factory.apply(p)) {
+                    copy.reset(0);
+                    // a value may break only some trials (a dt longer than every period of a short trial)
+                    if (copy instanceof TrialBased trials) {
+                        for (int i = 1; i < PROBE_TRIALS; i++) trials.newTrial(Map.of());
+                    }
                 }
+                remember(task, p.asMap());
             }
             return env;
         } catch (OutOfMemoryError | NegativeArraySizeException e) {
@@ -75,16 +78,6 @@ final class MakeFailures {
             for (String k : given) shown.add(k + "=" + ParamType.plain(valueOf(p, k)));
             throw new ParameterException(given.size() == 1 ? given.get(0) : "", id + " cannot be made with " + String.join(", ", shown)
                     + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
-        }
-    }
-
-    /** Builds the first trials of a throwaway copy: a value may break only some trials (a dt longer than every period of a short trial). */
-    private static void probe(java.util.function.Function<Params, Env> factory, Params p) {
-        try (Env copy = factory.apply(p)) {
-            copy.reset(0);
-            if (copy instanceof TrialBased trials) {
-                for (int i = 1; i < PROBE_TRIALS; i++) trials.newTrial(Map.of());
-            }
         }
     }
 
