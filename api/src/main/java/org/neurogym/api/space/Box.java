@@ -12,8 +12,22 @@ import org.neurogym.api.Rng;
  */
 public final class Box implements Space {
 
-    /** The element type of a box: numpy's float32 or uint8. */
-    public enum DType { FLOAT32, UINT8 }
+    /** The element type of a box, as numpy names it. */
+    public enum DType {
+        FLOAT32("float32"),
+        UINT8("uint8");
+
+        private final String numpyName;
+
+        DType(String numpyName) {
+            this.numpyName = numpyName;
+        }
+
+        /** The numpy dtype name ({@code float32}, {@code uint8}): what TaskInfo and the Python package report. */
+        public String numpyName() {
+            return numpyName;
+        }
+    }
 
     private final DType dtype;
     private final int[] shape;
