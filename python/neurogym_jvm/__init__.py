@@ -36,11 +36,12 @@ def make(env_id, *, wrappers=None, **params):
     return NeuroGymEnv(Recipe(env_id, params, wrappers))
 
 
-def make_vec(env_id, num_envs, *, threads=None, copy=True, autoreset_mode=None, wrappers=None, **params):
+def make_vec(env_id, num_envs, *, threads=None, copy=True, autoreset_mode=None, trial_facts=False, wrappers=None, **params):
     """A Gymnasium vector env of ``num_envs`` copies stepped together in Java (across ``threads``,
-    default 1), with one call per vector step. See NeuroGymVectorEnv for copies and autoreset."""
+    default 1), with one call per vector step. See NeuroGymVectorEnv for copies, autoreset and
+    ``trial_facts``."""
     return NeuroGymVectorEnv(Recipe(env_id, params, wrappers), num_envs, threads=threads, copy=copy,
-                             autoreset_mode=autoreset_mode)
+                             autoreset_mode=autoreset_mode, trial_facts=trial_facts)
 
 
 def make_from_config(path):

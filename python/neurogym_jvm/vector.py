@@ -39,12 +39,16 @@ class NeuroGymVectorEnv(_Base):
     ``"next_step"`` (Gymnasium 1.x's default), ``"same_step"`` (Gymnasium 0.29's behaviour; the last
     observation goes to ``info["final_observation"]`` under 0.29, ``info["final_obs"]`` under 1.x)
     or ``"disabled"``.
+
+    With ``trial_facts=True``, a step in which some copy's trial ended also carries ``info["trial"]``
+    (with ``info["_trial"]``): for each such copy, the facts of the trial it starts, as a single env's
+    ``info["trial"]``.
     """
 
     metadata = {"render_modes": []}
     render_mode = None
 
-    def __init__(self, recipe, num_envs, *, threads=None, copy=True, autoreset_mode=None):
+    def __init__(self, recipe, num_envs, *, threads=None, copy=True, autoreset_mode=None, trial_facts=False):
         J = _jvm.java()
         if int(num_envs) < 1:
             raise ValueError(f"num_envs must be at least 1, got {num_envs}")
@@ -105,6 +109,9 @@ class NeuroGymVectorEnv(_Base):
                 a.flags.writeable = False
         self._jstep = b.step
         self._threads = int(self._vector.threads())
+        # each copy's trial-based layer, read only for the copies whose trial ended in a step; off by
+        # default: converting facts to Python dicts costs more than a vector step of small tasks
+        self._trial_sources = [J.TrialBased.nearest(self._vector.env(i)) for i in range(n)] if trial_facts else None
 
     @property
     def threads(self):
@@ -146,6 +153,13 @@ class NeuroGymVectorEnv(_Base):
             "gt": self._out(self._gt), "_gt": self._out(self._has_gt),
             "performance": self._out(self._performance), "_performance": new_trial,
         }
+        if self._trial_sources is not None and new_trial.any():  # the facts of the trial each such copy starts, as a single env's info["trial"]
+            trials = np.empty(n, dtype=object)
+            with calling_java():
+                for i in np.flatnonzero(new_trial):
+                    trial = self._trial_sources[i].trial()
+                    trials[i] = None if trial is None else _jvm.facts(trial.asMap())
+            infos["trial"], infos["_trial"] = trials, new_trial.copy()
         if resets and self._mode == "same_step":
             ended = self._resets.copy()
             finals = np.empty(n, dtype=object)

@@ -7,7 +7,7 @@ import pytest
 @pytest.mark.parametrize("threads", [1, 3])
 def test_vector_equals_single_envs(ng, rng_derive, threads):
     n, seed, steps = 5, 17, 200
-    vec = ng.make_vec("PerceptualDecisionMaking-v0", n, threads=threads, sigma=0.7)
+    vec = ng.make_vec("PerceptualDecisionMaking-v0", n, threads=threads, trial_facts=True, sigma=0.7)
     singles = [ng.make("PerceptualDecisionMaking-v0", sigma=0.7) for _ in range(n)]
     obs, _ = vec.reset(seed=seed)
     for i, env in enumerate(singles):
@@ -24,6 +24,9 @@ def test_vector_equals_single_envs(ng, rng_derive, threads):
             assert info["gt"][i] == inf["gt"]
             if inf["new_trial"]:
                 assert info["performance"][i] == inf["performance"]
+                assert info["_trial"][i] and info["trial"][i] == inf["trial"]
+            elif "_trial" in info:
+                assert not info["_trial"][i]
     vec.close()
 
 
@@ -58,3 +61,15 @@ def test_the_same_seed_gives_the_same_vector_run(ng):
         return np.stack(out)
 
     np.testing.assert_array_equal(run(1), run(2))
+
+
+def test_trial_facts_are_asked_for(ng):
+    vec = ng.make_vec("PerceptualDecisionMaking-v0", 3)
+    vec.reset(seed=1)
+    ended = False
+    for _ in range(100):
+        _, _, _, _, info = vec.step(np.zeros(3, dtype=np.int64))
+        ended = ended or info["new_trial"].any()
+        assert "trial" not in info
+    assert ended
+    vec.close()
