@@ -28,7 +28,7 @@ public final class PoissonSpikes extends ObservationWrapper {
                     + "names, each element widened to its n_neurons units.")
             .paper("BrainPy cognitive datasets", "https://brainpy.readthedocs.io/")
             .params(ParamSpec.integer("n_neurons", 1, "Poisson units per observation element.").min(1),
-                    ParamSpec.number("gain", 100, "Firing rate in Hz per unit of observation value.").min(0),
+                    ParamSpec.number("gain", 5, "Firing rate in Hz per unit of observation value (5 Hz: a value of 1 spikes in half the 100 ms steps).").min(0),
                     ParamSpec.number("baseline", 0, "Firing rate in Hz at observation value 0 (rates below 0 are clipped to 0)."))
             .accepts(Accepts.TRIAL_BASED)
             .build(PoissonSpikes::new);

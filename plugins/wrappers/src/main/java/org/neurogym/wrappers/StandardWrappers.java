@@ -19,6 +19,7 @@ public final class StandardWrappers implements WrapperProvider {
                 TrialHistory.DESCRIPTOR,
                 ScheduleAttr.DESCRIPTOR,
                 ScheduleEnvs.DESCRIPTOR,
-                MultiEnvs.DESCRIPTOR);
+                MultiEnvs.DESCRIPTOR,
+                Curriculum.DESCRIPTOR);
     }
 }
