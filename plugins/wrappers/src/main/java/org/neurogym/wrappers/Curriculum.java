@@ -88,8 +88,19 @@ public final class Curriculum extends EnvSwitcher {
      * @param rule {@link #TRIALS} or {@link #PERFORMANCE}
      */
     public record Advance(String rule, int trials, double threshold, int window, int minTrials) {
+        /** The window of {@code stage_performance} when only the number of trials counts. */
+        public static final int REPORTED_WINDOW = 20;
+
+        public Advance {
+            if (!TRIALS.equals(rule) && !PERFORMANCE.equals(rule)) {
+                throw new IllegalArgumentException("rule must be '" + TRIALS + "' or '" + PERFORMANCE + "', got " + rule);
+            }
+            if (window < 1) throw new IllegalArgumentException("window must be >= 1, got " + window);
+            if (TRIALS.equals(rule) && trials < 1) throw new IllegalArgumentException("trials must be >= 1, got " + trials);
+        }
+
         public static Advance afterTrials(int trials) {
-            return new Advance(TRIALS, trials, 0, 1, 0);
+            return new Advance(TRIALS, trials, 0, REPORTED_WINDOW, 0);
         }
 
         public static Advance onPerformance(double threshold, int window, int minTrials) {
@@ -105,7 +116,7 @@ public final class Curriculum extends EnvSwitcher {
     /** Per stage: trials after which it ends whatever the rule, or 0. */
     private final int[] fixedTrials;
     private final Advance advance;
-    /** The stage's last performances, a ring of {@code window}. */
+    /** The stage's last performances, a ring of {@code window} (reported under either rule). */
     private final double[] window;
     private int filled;
     private int slot;
@@ -131,7 +142,7 @@ public final class Curriculum extends EnvSwitcher {
         this.names = built.names;
         this.fixedTrials = built.fixedTrials;
         this.advance = advance;
-        this.window = new double[advance.byTrials() ? 1 : advance.window()];
+        this.window = new double[advance.window()];
     }
 
     /** The stage envs, made before the switcher is built over them (and closed if any stage fails). */
@@ -151,8 +162,19 @@ public final class Curriculum extends EnvSwitcher {
                 for (Env made : envs) if (made != env) made.close();
                 throw e;
             }
+            for (int j = 1; j < envs.size(); j++) requireSameShape(envs.get(0), envs.get(j), j, stages.get(j));
             if (envs.get(0) != env) env.close(); // the first stage replaced the env given
             return new Built(envs, names, stages.stream().mapToInt(Stage::trials).toArray());
+        }
+    }
+
+    /** Stages take turns in one stream of steps: an agent needs the same spaces and time step in all of them. */
+    private static void requireSameShape(Env first, Env other, int j, Stage stage) {
+        String was = "observations " + first.observationSpace() + ", actions " + first.actionSpace() + ", dt " + first.dt();
+        String now = "observations " + other.observationSpace() + ", actions " + other.actionSpace() + ", dt " + other.dt();
+        if (!was.equals(now)) {
+            throw new ParameterException("stages[" + j + "]", "Curriculum stage " + j + " ('" + stage.name() + "') has " + now
+                    + " but stage 0 has " + was + "; stages must keep the spaces and dt");
         }
     }
 

@@ -165,4 +165,12 @@ class CurriculumTest {
                 Map.of("stages", List.of(Map.of("trials", 0)))));
         assertEquals("stages[0].trials", e.key());
     }
+
+    @Test
+    void aStageThatChangesTheSpacesIsRefusedNamingIt() {
+        ParameterException e = assertThrows(ParameterException.class, () -> Curriculum.DESCRIPTOR.wrap(Fixtures.pdm(),
+                Map.of("stages", List.of(Map.of(), Map.of("name", "wider", "dim_ring", 4)))));
+        assertEquals("stages[1]", e.key());
+        assertTrue(e.getMessage().contains("stage 1 ('wider')"), e.getMessage());
+    }
 }
