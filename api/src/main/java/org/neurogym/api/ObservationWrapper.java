@@ -133,9 +133,7 @@ public abstract class ObservationWrapper extends TrialWrapper {
         float[] inner = s.trialObservations();
         if (recoding) {
             for (int t = 0; t < len; t++) recode(inner, t * innerSize, matrix, t * width, t);
-            rows = len;
-            builtFor = s.trial();
-            builtForSerial = builtFor == null ? 0 : builtFor.serial();
+            builtFrom(s, len);
             return;
         }
         for (int t = 0; t < len; t++) {
@@ -144,6 +142,11 @@ public abstract class ObservationWrapper extends TrialWrapper {
         }
         System.arraycopy(before, 0, matrix, 0, n);
         for (int t = 0; t < len; t++) observation(matrix, t * width, t);
+        builtFrom(s, len);
+    }
+
+    /** Remembers which trial below the matrix holds, and its length. */
+    private void builtFrom(TrialBased s, int len) {
         rows = len;
         builtFor = s.trial();
         builtForSerial = builtFor == null ? 0 : builtFor.serial();
