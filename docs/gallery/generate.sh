@@ -17,3 +17,11 @@ NEUROGYM="${NEUROGYM:-../../distribution/target/neurogym/bin/neurogym}"
 "$NEUROGYM" render VisualSearch-v0 --trials 2 --seed 1 --scale 2 --columns 4 --out visual-search.png
 "$NEUROGYM" render SpatialSuppressMotionPixels-v0 --trials 1 --seed 2 --scale 2 --columns 12 --out plaid.png
 "$NEUROGYM" psychometric PerceptualDecisionMaking-v0 --agent threshold --trials 2000 --seed 1 --out psychometric.png
+# A curriculum's training history: the Monitor writes it under the run's local_dir ("runs", relative
+# to where the run starts), so run in a scratch directory and keep the figure.
+here="$(pwd)"
+case "$NEUROGYM" in /*|*/*) launcher="$(cd "$(dirname "$NEUROGYM")" && pwd)/$(basename "$NEUROGYM")" ;; *) launcher="$NEUROGYM" ;; esac
+scratch="$(mktemp -d)"
+(cd "$scratch" && "$launcher" run --config "$here/../../config/examples/shaping.toml" --agent threshold --trials 700 --seed 0 > /dev/null)
+cp "$scratch"/runs/PerceptualDecisionMaking-v0/*/training_history.png shaping.png
+rm -rf "$scratch"

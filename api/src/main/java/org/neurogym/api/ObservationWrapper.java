@@ -16,6 +16,12 @@ import org.neurogym.api.space.Channel;
  * live value written by an inner wrapper's {@link #onStep}) gets the same difference added. An
  * observation a task wrote itself during its step goes through the hook instead. Values that only
  * exist while stepping (the last reward) are written by {@link #onStep}.
+ *
+ * <p>A wrapper that recodes the observation instead (e.g. into spikes, each element becoming
+ * several) declares its whole space with {@link #replaceSpace} and writes {@link #recode}: each
+ * matrix row is recoded from the inner row. A stepped observation equal to the inner matrix row
+ * takes the recoded row; any other (a live value written below, or an observation a task wrote
+ * during its step) is recoded on its own.
  */
 public abstract class ObservationWrapper extends TrialWrapper {
     private final Box innerSpace;
@@ -28,6 +34,7 @@ public abstract class ObservationWrapper extends TrialWrapper {
     private int rows;
     private Trial builtFor;
     private long builtForSerial; // envs reuse Trial objects: the object and its serial together name a trial
+    private boolean recoding;
 
     protected ObservationWrapper(Env env, Runnable... checks) {
         super(env, prepend(() -> requireFlatBox(env), checks));
@@ -75,6 +82,26 @@ public abstract class ObservationWrapper extends TrialWrapper {
     }
 
     /**
+     * Replaces the observation space with {@code recoded}, for a wrapper that writes each row anew
+     * with {@link #recode} instead of changing the inner row in place; call it in the constructor.
+     */
+    protected final void replaceSpace(Box recoded) {
+        if (out != null || first != null) throw new IllegalStateException(getClass().getSimpleName() + ": change the space in the constructor");
+        if (recoded.shape().length != 1) throw new IllegalArgumentException(getClass().getSimpleName() + ": a replaced space must be a 1-D Box, got " + recoded);
+        space = recoded;
+        recoding = true;
+    }
+
+    /**
+     * Writes the recoded observation {@code out[outAt] .. out[outAt + width)} of the inner one
+     * {@code in[inAt] .. in[inAt + innerSize())}, for row {@code step} of the trial (or a stepped
+     * observation of that step); only called after {@link #replaceSpace}.
+     */
+    protected void recode(float[] in, int inAt, float[] out, int outAt, int step) {
+        throw new IllegalStateException(getClass().getSimpleName() + " replaced its space but does not recode");
+    }
+
+    /**
      * Changes row {@code step} of the trial matrix, {@code ob[at] .. ob[at + width)}: the inner
      * row, then zeros in the appended channels. Also called on an observation the task wrote
      * during its step (then {@code at} is 0). By default nothing changes.
@@ -104,12 +131,22 @@ public abstract class ObservationWrapper extends TrialWrapper {
             before = new float[matrix.length];
         }
         float[] inner = s.trialObservations();
+        if (recoding) {
+            for (int t = 0; t < len; t++) recode(inner, t * innerSize, matrix, t * width, t);
+            builtFrom(s, len);
+            return;
+        }
         for (int t = 0; t < len; t++) {
             System.arraycopy(inner, t * innerSize, before, t * width, innerSize);
             Arrays.fill(before, t * width + innerSize, (t + 1) * width, 0f);
         }
         System.arraycopy(before, 0, matrix, 0, n);
         for (int t = 0; t < len; t++) observation(matrix, t * width, t);
+        builtFrom(s, len);
+    }
+
+    /** Remembers which trial below the matrix holds, and its length. */
+    private void builtFrom(TrialBased s, int len) {
         rows = len;
         builtFor = s.trial();
         builtForSerial = builtFor == null ? 0 : builtFor.serial();
@@ -132,7 +169,8 @@ public abstract class ObservationWrapper extends TrialWrapper {
     @Override
     final float[] resetObservation(float[] inner) {
         if (first == null) first = new float[space.size()];
-        extend(inner, 0, first);
+        if (recoding) recodeStepped(inner, 0, first, false);
+        else extend(inner, 0, first);
         return first;
     }
 
@@ -153,13 +191,38 @@ public abstract class ObservationWrapper extends TrialWrapper {
     private StepResult observe(StepResult inner, float[] observation, int offset) {
         if (out == null) out = new StepResult(space.size(), inner.groundTruthVector() == null ? 0 : inner.groundTruthVector().length);
         out.copyFrom(inner);
-        if (inner.observationProvided()) {
+        if (recoding) {
+            recodeStepped(observation, offset, out.observation(), inner.observationProvided());
+        } else if (inner.observationProvided()) {
             Arrays.fill(out.observation(), innerSize, space.size(), 0f);
             observation(out.observation(), 0, source().stepIndex());
         } else {
             extend(observation, offset, out.observation());
         }
         return out;
+    }
+
+    /**
+     * Writes the stepped inner observation {@code from} recoded to {@code to}: the matrix row when it
+     * equals the inner matrix row, else recoded on its own.
+     */
+    private void recodeStepped(float[] from, int offset, float[] to, boolean providedByTask) {
+        ensureCurrent();
+        int step = source().stepIndex();
+        int width = space.size();
+        if (!providedByTask && step >= 0 && step < rows && sameAsInnerRow(from, offset, step)) {
+            System.arraycopy(matrix, step * width, to, 0, width);
+        } else {
+            recode(from, offset, to, 0, Math.max(step, 0));
+        }
+    }
+
+    private boolean sameAsInnerRow(float[] from, int offset, int step) {
+        float[] inner = source().trialObservations();
+        int row = step * innerSize;
+        if (inner.length < row + innerSize) return false;
+        for (int c = 0; c < innerSize; c++) if (Float.compare(from[offset + c], inner[row + c]) != 0) return false;
+        return true;
     }
 
     /** Writes the inner observation {@code from}, extended and changed as the matrix row of the current step, to {@code to}. */

@@ -41,6 +41,9 @@ public abstract class TrialEnv implements TrialBased {
     protected double performance;
 
     private boolean seeded;
+    private Recipe recipe;
+    /** The performance of the trial that ended last, kept for the trial wrappers that build the next one. */
+    private double endedPerformance;
     /** The task id when made from {@link Params} (messages name it, not a class), else null. */
     private String id;
     private Map<String, Double> rewards = Map.of();
@@ -83,6 +86,25 @@ public abstract class TrialEnv implements TrialBased {
     protected TrialEnv(Params params) {
         this(params.getDouble("dt"));
         this.id = params.owner();
+    }
+
+    /** How this task was made by its descriptor, or null when it was made directly (see {@link Recipe}). */
+    public final Recipe recipe() {
+        return recipe;
+    }
+
+    /** Records how this task was made; called by the descriptor that makes it. */
+    public final void setRecipe(Recipe recipe) {
+        this.recipe = recipe;
+    }
+
+    /**
+     * The performance of the trial that ended last (0 before any ended): while the next trial is
+     * built ({@code newTrial}), the performance of the trial that just ended, which the step's
+     * result reports only once the step returns.
+     */
+    public final double endedTrialPerformance() {
+        return endedPerformance;
     }
 
     /** What messages call this task: its id when known (e.g. {@code yang19.go-v0}), else its name. */
@@ -760,6 +782,7 @@ public abstract class TrialEnv implements TrialBased {
         }
         if (out.newTrial()) {
             out.setPerformance(performance);
+            endedPerformance = performance;
             tInd = 0;
             // Reset before building the next trial (the reference resets after), so that a task can
             // set a trial's starting performance in onNewTrial, e.g. a No-go trial correct by default.

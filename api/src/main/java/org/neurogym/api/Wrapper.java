@@ -24,6 +24,7 @@ public abstract class Wrapper implements Env {
     private final Rng rng = new Rng(0);
     private final long streamIndex;
     private boolean seeded;
+    private Recipe recipe;
 
     protected Wrapper(Env env) {
         if (env == null) throw new IllegalArgumentException("cannot wrap a null env");
@@ -34,6 +35,16 @@ public abstract class Wrapper implements Env {
     /** The env directly inside this wrapper. */
     public final Env inner() {
         return env;
+    }
+
+    /** How this wrapper was made by its descriptor, or null when it was made directly (see {@link Recipe}). */
+    public final Recipe recipe() {
+        return recipe;
+    }
+
+    /** Records how this wrapper (or the composed task it tops) was made; called by the descriptor that makes it. */
+    public final void setRecipe(Recipe recipe) {
+        this.recipe = recipe;
     }
 
     /** The number of layers of {@code env}'s stack, 1 for a bare task. */

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.neurogym.api.Env;
+import org.neurogym.api.Recipe;
 import org.neurogym.api.param.ParamSpec;
 import org.neurogym.api.param.Params;
 
@@ -54,7 +55,8 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
      * a {@link org.neurogym.api.param.ParameterException} naming them; see {@link MakeFailures}.
      */
     public Env create(Map<String, ?> params, EnvMaker maker) {
-        return MakeFailures.make(id, parameters, Params.of(id, parameters, params), factory, p -> factory.create(p, maker));
+        Env made = MakeFailures.make(id, parameters, Params.of(id, parameters, params), factory, p -> factory.create(p, maker));
+        return new Recipe(id, true, Recipe.copy(params), (inner, again) -> create(again, maker)).recordOn(made);
     }
 
     /** Makes the env outside a host: a composed task refuses, naming its first part. */

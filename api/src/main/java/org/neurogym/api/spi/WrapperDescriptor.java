@@ -8,6 +8,7 @@ import java.util.function.BiFunction;
 import java.util.function.Predicate;
 import org.neurogym.api.Choices;
 import org.neurogym.api.Env;
+import org.neurogym.api.Recipe;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.param.ParamSpec;
@@ -87,7 +88,9 @@ public record WrapperDescriptor(String id, String family, String description, St
 
     /** Validates {@code params} against the schema and wraps {@code env}; {@code maker} makes any further tasks. */
     public Env wrap(Env env, Map<String, ?> params, EnvMaker maker) {
-        return factory.wrap(env, Params.of(id, parameters, params), maker);
+        Env made = factory.wrap(env, Params.of(id, parameters, params), maker);
+        if (made == env) return made; // a wrapper that had nothing to do: the env keeps its own recipe
+        return new Recipe(id, false, Recipe.copy(params), (inner, again) -> wrap(inner, again, maker)).recordOn(made);
     }
 
     /** Wraps outside a host: wrappers that make further tasks will refuse. */

@@ -41,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * with {@code plot.create} draws the last {@code plot.step} steps to {@code task_<n>.<ext>}, and
  * redraws {@code training_history.<ext>} (mean reward and performance of each saved file).
  *
+ * <p>Under a curriculum (info entries {@code stage} and {@code stage_name} at the end of each
+ * trial) the records hold a {@code stage} column and a {@code stage_change} event column (1 at the
+ * first trial of each stage after the first), and the training history marks each stage's start
+ * with a labelled vertical line.
+ *
  * <p>Nothing is lost: {@link #close()} (and a shutdown hook, for Ctrl-C) saves the trials recorded
  * since the last save. Recording allocates per finished trial, not per step.
  */
@@ -75,6 +80,8 @@ public final class Monitor extends Wrapper {
 
     private final Columns data = new Columns();
     private final List<double[]> history = new ArrayList<>();
+    private final List<TrainingHistoryFigure.StageMark> stageMarks = new ArrayList<>();
+    private double lastStage = Double.NaN;
     private final float[] lastOb;
     private double cumReward;
     private long numTrials;
@@ -166,6 +173,11 @@ public final class Monitor extends Wrapper {
         return saveDir;
     }
 
+    /** Where each stage of a curriculum started (after how many trials) and its name, in order; empty without one. */
+    public synchronized List<TrainingHistoryFigure.StageMark> stageChanges() {
+        return List.copyOf(stageMarks);
+    }
+
     /** Trials finished since the monitor was made. */
     public long trials() {
         return numTrials;
@@ -242,6 +254,7 @@ public final class Monitor extends Wrapper {
             double v = numeric(e.getValue());
             if (!Double.isNaN(v)) data.set(e.getKey(), v);
         }
+        recordStage(r.infoIfAny());
         if (currentTrial != null) {
             for (Map.Entry<String, Object> e : currentTrial.asMap().entrySet()) {
                 double v = numeric(e.getValue());
@@ -252,6 +265,20 @@ public final class Monitor extends Wrapper {
         currentTrial = trials == null ? null : trials.trial();
         boolean save = byStep ? stepsSinceSave >= interval : numTrials % interval == 0;
         if (save) save();
+    }
+
+    /** A curriculum's stage: the stage_change event of the trial just recorded, and a mark where a stage starts. */
+    private void recordStage(Map<String, Object> info) {
+        double stage = numeric(info.get("stage"));
+        if (Double.isNaN(stage)) return;
+        boolean changed = !Double.isNaN(lastStage) && stage != lastStage;
+        data.set("stage_change", changed ? 1 : 0);
+        if (changed || Double.isNaN(lastStage)) {
+            Object name = info.get("stage_name");
+            String label = name instanceof String n ? n : "stage " + (long) stage;
+            stageMarks.add(new TrainingHistoryFigure.StageMark(numTrials - 1, label));
+        }
+        lastStage = stage;
     }
 
     private static double numeric(Object v) {
@@ -358,7 +385,8 @@ public final class Monitor extends Wrapper {
             p[i] = history.get(i)[2];
         }
         Path file = saveDir.resolve("training_history." + plotExt);
-        drawing(file, () -> TrainingHistoryFigure.writePng(plotTitle + ": training history", x, r, p, file));
+        List<TrainingHistoryFigure.StageMark> marks = List.copyOf(stageMarks);
+        drawing(file, () -> TrainingHistoryFigure.writePng(plotTitle + ": training history", x, r, p, marks, file));
     }
 
     /**

@@ -144,6 +144,15 @@ abstract class EnvSwitcher extends ObservationWrapper {
     /** Picks the env of the first trial of an episode; called at reset (after the wrapper's stream is reseeded). */
     protected abstract int chooseFirst();
 
+    /**
+     * The env of the trial about to start, given the one {@code chosen} when the previous trial
+     * started; {@link #currentEnv()} is still the env of the trial that just ended. A switcher that
+     * decides from how that trial went (a curriculum) overrides it.
+     */
+    protected int startingEnv(int chosen) {
+        return chosen;
+    }
+
     /** Sets the env of the next trial. */
     protected final void setNext(int index) {
         if (index < 0 || index >= steppers.length) {
@@ -174,7 +183,7 @@ abstract class EnvSwitcher extends ObservationWrapper {
 
     @Override
     public final Trial newTrial(Map<String, ?> kwargs) {
-        current = next;
+        current = startingEnv(next);
         Trial t = super.newTrial(kwargs);
         next = chooseNext();
         return t;

@@ -10,6 +10,7 @@ public final class StandardWrappers implements WrapperProvider {
     public List<WrapperDescriptor> wrappers() {
         return List.of(
                 Noise.DESCRIPTOR,
+                PoissonSpikes.DESCRIPTOR,
                 PassReward.DESCRIPTOR,
                 PassAction.DESCRIPTOR,
                 ReactionTime.DESCRIPTOR,
@@ -18,6 +19,7 @@ public final class StandardWrappers implements WrapperProvider {
                 TrialHistory.DESCRIPTOR,
                 ScheduleAttr.DESCRIPTOR,
                 ScheduleEnvs.DESCRIPTOR,
-                MultiEnvs.DESCRIPTOR);
+                MultiEnvs.DESCRIPTOR,
+                Curriculum.DESCRIPTOR);
     }
 }

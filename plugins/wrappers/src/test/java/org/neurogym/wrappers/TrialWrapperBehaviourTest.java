@@ -56,8 +56,8 @@ class TrialWrapperBehaviourTest {
     void theProviderListsEveryStandardWrapper() {
         List<String> ids = ServiceLoader.load(WrapperProvider.class).stream()
                 .flatMap(p -> p.get().wrappers().stream()).map(WrapperDescriptor::id).toList();
-        assertEquals(List.of("Noise", "PassReward", "PassAction", "ReactionTime", "SideBias", "RandomGroundTruth",
-                "TrialHistory", "ScheduleAttr", "ScheduleEnvs", "MultiEnvs"), ids);
+        assertEquals(List.of("Noise", "PoissonSpikes", "PassReward", "PassAction", "ReactionTime", "SideBias", "RandomGroundTruth",
+                "TrialHistory", "ScheduleAttr", "ScheduleEnvs", "MultiEnvs", "Curriculum"), ids);
         for (WrapperDescriptor d : new StandardWrappers().wrappers()) assertTrue(!d.description().isBlank(), d.id());
     }
 
