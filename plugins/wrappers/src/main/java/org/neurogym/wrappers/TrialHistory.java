@@ -63,11 +63,6 @@ public final class TrialHistory extends TrialWrapper {
         return probs;
     }
 
-    /** The choice (0-based) of the current trial. */
-    public int previousChoice() {
-        return previous;
-    }
-
     @Override
     protected void onReset() {
         previous = rng().integer(choices.count());
