@@ -48,9 +48,14 @@ class HostileParametersIT {
             }
         }
         int total = refused + ranFinite + failures.size();
-        System.out.printf("hostile parameters: %d tasks, %d cases: %d refused naming the key, %d ran finite, %d failed%n",
-                tasks.size(), total, refused, ranFinite, failures.size());
-        assertTrue(tasks.size() >= 60, "the distribution's tasks: " + tasks.size());
+        long modcog = tasks.stream().filter(t -> t.id().startsWith("modcog.")).count();
+        long visual = tasks.stream().filter(t -> t.descriptor().family().equals("visual")).count();
+        System.out.printf("hostile parameters: %d tasks (%d Mod-Cog, %d visual), %d cases: %d refused naming the key, %d ran finite, %d failed%n",
+                tasks.size(), modcog, visual, total, refused, ranFinite, failures.size());
+        assertTrue(tasks.size() >= 140, "the distribution's tasks: " + tasks.size());
+        // every family of the distribution is in the grid, the Mod-Cog and pixel tasks included
+        assertTrue(modcog >= 80, "Mod-Cog tasks in the grid: " + modcog);
+        assertTrue(visual >= 3, "visual (pixel) tasks in the grid: " + visual);
         assertTrue(failures.isEmpty(), failures.size() + " of " + total + " cases failed:\n" + String.join("\n", failures));
     }
 

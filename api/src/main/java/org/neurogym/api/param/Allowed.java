@@ -53,10 +53,6 @@ public record Allowed(double min, boolean minOpen, double max, List<Object> valu
         return new Allowed(min, minOpen, max, values, minLength, maxLength, true);
     }
 
-    public boolean isAny() {
-        return equals(ANY);
-    }
-
     private boolean bounded() {
         return min != Double.NEGATIVE_INFINITY || max != Double.POSITIVE_INFINITY;
     }

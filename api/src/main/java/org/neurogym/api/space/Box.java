@@ -23,7 +23,7 @@ public final class Box implements Space {
             this.numpyName = numpyName;
         }
 
-        /** The numpy dtype name ({@code float32}, {@code uint8}). */
+        /** The numpy dtype name ({@code float32}, {@code uint8}): what TaskInfo and the Python package report. */
         public String numpyName() {
             return numpyName;
         }

@@ -1,8 +1,12 @@
 package org.neurogym.api.spi;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
 import org.neurogym.api.Env;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.param.ParamSpec;
@@ -18,7 +22,9 @@ import org.neurogym.api.param.Params;
  * <ul>
  * <li>With values given, the first {@value #PROBE_TRIALS} trials of a throwaway copy are built too, so a value that breaks
  * trials (an empty list, a dt longer than every period actually used, a gain that makes a period
- * enormous) fails here rather than at the first reset.
+ * enormous) fails here rather than at the first reset. The probe is seeded, so its outcome depends
+ * only on the task and the values: once a set of values has passed it, later makes of the same task
+ * with the same values (a vector env's copies, a dataset's workers, every Monitor run) skip it.
  * <li>A ParameterException naming another key (a period of the timing the task derived from the
  * value, a derived size), with a single value given, is re-keyed to that value, unless its
  * message names the value given (a task blaming a partner parameter on purpose).
@@ -30,14 +36,22 @@ final class MakeFailures {
     /** Trials of the throwaway copy built when values are given. */
     static final int PROBE_TRIALS = 20;
 
+    /**
+     * The values whose probe passed, by the factory of the task (weakly, so an unloaded plugin's
+     * factory is not kept alive), at most {@value #REMEMBERED} sets per task, oldest forgotten first.
+     */
+    private static final Map<Object, Set<Map<String, Object>>> PASSED = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final int REMEMBERED = 64;
+
     private MakeFailures() {}
 
-    static Env make(String id, List<ParamSpec> schema, Params p, java.util.function.Function<Params, Env> factory) {
+    /** @param task identifies the task for remembering probes that passed (its factory) */
+    static Env make(String id, List<ParamSpec> schema, Params p, Object task, java.util.function.Function<Params, Env> factory) {
         List<String> given = givenKeys(schema, p);
         Env env = null;
         try {
             env = factory.apply(p);
-            if (!given.isEmpty()) {
+            if (!given.isEmpty() && !passed(task, p.asMap())) {
                 try (Env copy = factory.apply(p)) {
                     copy.reset(0);
                     // a value may break only some trials (a dt longer than every period of a short trial)
@@ -45,6 +59,7 @@ final class MakeFailures {
                         for (int i = 1; i < PROBE_TRIALS; i++) trials.newTrial(Map.of());
                     }
                 }
+                remember(task, p.asMap());
             }
             return env;
         } catch (OutOfMemoryError | NegativeArraySizeException e) {
@@ -63,6 +78,22 @@ final class MakeFailures {
             for (String k : given) shown.add(k + "=" + ParamType.plain(valueOf(p, k)));
             throw new ParameterException(given.size() == 1 ? given.get(0) : "", id + " cannot be made with " + String.join(", ", shown)
                     + ": " + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()));
+        }
+    }
+
+    private static boolean passed(Object task, Map<String, Object> values) {
+        Set<Map<String, Object>> s = PASSED.get(task);
+        if (s == null) return false;
+        synchronized (s) {
+            return s.contains(values);
+        }
+    }
+
+    private static void remember(Object task, Map<String, Object> values) {
+        Set<Map<String, Object>> s = PASSED.computeIfAbsent(task, k -> new LinkedHashSet<>());
+        synchronized (s) {
+            if (s.size() >= REMEMBERED) s.remove(s.iterator().next());
+            s.add(values);
         }
     }
 

@@ -54,7 +54,7 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
      * a {@link org.neurogym.api.param.ParameterException} naming them; see {@link MakeFailures}.
      */
     public Env create(Map<String, ?> params, EnvMaker maker) {
-        return MakeFailures.make(id, parameters, Params.of(id, parameters, params), p -> factory.create(p, maker));
+        return MakeFailures.make(id, parameters, Params.of(id, parameters, params), factory, p -> factory.create(p, maker));
     }
 
     /** Makes the env outside a host: a composed task refuses, naming its first part. */

@@ -22,7 +22,7 @@ import org.neurogym.api.space.Discrete;
 /** What the host knows of a task: id, metadata, schema and a validating factory. */
 class TaskDescriptorTest {
 
-    static final class Go extends TrialEnv {
+    static class Go extends TrialEnv {
         Go(Params p) {
             super(p);
             defineTiming(p, "go", 100);
@@ -63,6 +63,43 @@ class TaskDescriptorTest {
         assertEquals(50.0, env.dt());
         ParameterException e = assertThrows(ParameterException.class, () -> d.create(Map.of("m", 4)));
         assertTrue(e.getMessage().contains("Go-v1") && e.getMessage().contains("did you mean 'n'"), e.getMessage());
+    }
+
+    /**
+     * Values given are probed once on a throwaway copy (its first trials built); the same values
+     * again skip the probe, other values are probed, and values that break a trial are refused every time.
+     */
+    @Test
+    void theProbeOfGivenValuesRunsOncePerTaskAndValues() {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        TaskDescriptor d = go().factory(p -> {
+            made.incrementAndGet();
+            return new Go(p);
+        });
+        d.create(Map.of("n", 3));
+        assertEquals(2, made.get(), "the env and its probe");
+        d.create(Map.of("n", 3L));
+        d.create(Map.of("n", 3));
+        assertEquals(4, made.get(), "the same values again: no probe");
+        d.create(Map.of("n", 5));
+        assertEquals(6, made.get(), "other values: probed");
+        d.create(Map.of());
+        assertEquals(7, made.get(), "defaults are never probed");
+
+        java.util.concurrent.atomic.AtomicInteger trials = new java.util.concurrent.atomic.AtomicInteger();
+        TaskDescriptor breaksLater = go().factory(p -> new Go(p) {
+            @Override
+            protected void onNewTrial(Trial trial) {
+                if (trials.incrementAndGet() == 5) throw new IllegalStateException("trial 5 breaks");
+                super.onNewTrial(trial);
+            }
+        });
+        for (int i = 0; i < 2; i++) {
+            trials.set(0);
+            ParameterException e = assertThrows(ParameterException.class, () -> breaksLater.create(Map.of("n", 7)));
+            assertEquals("n", e.key(), e.getMessage());
+            assertTrue(e.getMessage().contains("trial 5 breaks"), e.getMessage());
+        }
     }
 
     @Test

@@ -12,7 +12,7 @@ import org.neurogym.data.FileFailure;
 
 /**
  * The one convention of every command that writes a file ({@code dataset}, {@code plot},
- * {@code psychometric}, {@code docs}; see docs/cli.md, "Output files"): the path is checked before
+ * {@code psychometric}, {@code render}, {@code docs}; see docs/cli.md, "Output files"): the path is checked before
  * the job runs (not empty, not a directory, its directory writable; missing directories are
  * created); an existing file is replaced, and stderr says so in one line; the file appears at its
  * path only when complete (written beside it and moved into place), so an interrupted or failed

@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "psychometric", mixinStandardHelpOptions = true,
         description = {"Run trials of a two-choice task, fit the probit P(x) = 0.5 (1 + erf((beta x + alpha) / sqrt 2)) "
                 + "to the choices against the signed evidence, and draw the curve over the data as a PNG.",
-                "Without --trials: 1000 trials (--steps is refused: a curve counts trials)."})
+                "Without --trials: 1000 trials."})
 final class PsychometricCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
@@ -34,8 +34,8 @@ final class PsychometricCommand implements Callable<Integer> {
     String id;
 
     @Mixin SharedOptions.AgentChoice agent = new SharedOptions.AgentChoice("threshold");
-    /** Absent: 1000 trials; a curve counts trials, so --steps is refused. */
-    @Mixin SharedOptions.Length length = new SharedOptions.Length();
+    /** Absent: 1000 trials; a curve counts trials, so this command has no --steps. */
+    @Mixin SharedOptions.Trials length = new SharedOptions.Trials();
     @Mixin SharedOptions.Seed seed = SharedOptions.Seed.fixed(0);
     @Mixin SharedOptions.JsonOutput output = new SharedOptions.JsonOutput();
 
@@ -56,7 +56,6 @@ final class PsychometricCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         length.given();
-        if (length.steps != null) throw new IllegalArgumentException("--steps: a psychometric curve counts trials; give --trials N");
         long asked = length.trials == null ? 1000 : length.trials;
         if (asked < 2 || asked > Integer.MAX_VALUE) throw new IllegalArgumentException("--trials must be in [2, " + Integer.MAX_VALUE + "], got " + asked);
         int trials = (int) asked;

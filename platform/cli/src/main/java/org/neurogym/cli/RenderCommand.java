@@ -51,6 +51,7 @@ final class RenderCommand implements Callable<Integer> {
         if (trials <= 0 || trials > 100) throw new IllegalArgumentException("--trials must be 1 to 100, got " + trials);
         if (scale < 1 || scale > 16) throw new IllegalArgumentException("--scale must be 1 to 16, got " + scale);
         if (columns < 1 || columns > 64) throw new IllegalArgumentException("--columns must be 1 to 64, got " + columns);
+        OutputFile target = OutputFile.check("--out", out);
         String name = out.getFileName() == null ? "" : out.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean gif = name.endsWith(".gif");
         if (!gif && !name.endsWith(".png")) throw new IllegalArgumentException("--out must end in .gif (animation) or .png (contact sheet), got " + out);
@@ -65,6 +66,7 @@ final class RenderCommand implements Callable<Integer> {
         }
         if (gif) FrameImages.writeGif(frames, scale, out);
         else FrameImages.writeSheet(frames, columns, scale, out);
+        target.reportReplaced(spec.commandLine().getErr());
         PrintWriter w = spec.commandLine().getOut();
         if (output.json) {
             Map<String, Object> m = new LinkedHashMap<>();

@@ -71,20 +71,35 @@ final class SharedOptions {
         }
     }
 
-    /** {@code --trials} or {@code --steps} (not both): how long to run. Absent means the command's default length. */
-    static final class Length {
+    /**
+     * {@code --trials} alone: how many trials, for a command that counts trials ({@code psychometric}).
+     * Absent means the command's default.
+     */
+    static class Trials {
         @Option(names = "--trials", paramLabel = "N", description = "Run until N trials have ended (the command's description gives its default).")
         Long trials;
 
+        /** Refuses a non-positive count; true when given. */
+        boolean given() {
+            if (trials != null && trials <= 0) throw new IllegalArgumentException("--trials must be positive, got " + trials);
+            return trials != null;
+        }
+    }
+
+    /**
+     * {@code --trials} or {@code --steps} (not both): how long to run. Absent means the command's
+     * default length. Only commands that accept both mix this in, so no command shows an option it refuses.
+     */
+    static final class Length extends Trials {
         @Option(names = "--steps", paramLabel = "N", description = "Run N steps.")
         Long steps;
 
         /** Refuses both at once and non-positive counts; true when either was given. */
+        @Override
         boolean given() {
             if (trials != null && steps != null) throw new IllegalArgumentException("give --trials or --steps, not both");
-            if (trials != null && trials <= 0) throw new IllegalArgumentException("--trials must be positive, got " + trials);
             if (steps != null && steps <= 0) throw new IllegalArgumentException("--steps must be positive, got " + steps);
-            return trials != null || steps != null;
+            return super.given() || steps != null;
         }
     }
 

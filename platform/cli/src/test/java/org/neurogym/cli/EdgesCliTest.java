@@ -75,6 +75,32 @@ class EdgesCliTest {
         }
     }
 
+    /** render (the visual plugin's command) keeps the convention: path checked first, a replaced file said, no temporary left. */
+    @Test
+    void renderFollowsTheOutputFileConvention() throws Exception {
+        oneLine(cli("render", "RandomDotMotion-v0", "--out", ""), 2, "--out", "empty");
+        Files.createDirectory(dir.resolve("d.gif"));
+        oneLine(cli("render", "RandomDotMotion-v0", "--out", dir.resolve("d.gif").toString()), 2, "--out", "is a directory");
+        Files.delete(dir.resolve("d.gif"));
+        Path file = Files.writeString(dir.resolve("f"), "x");
+        oneLine(cli("render", "RandomDotMotion-v0", "--out", file.resolve("x.gif").toString()), 2, "not a directory");
+        Files.delete(file);
+        for (String name : new String[] {"r.gif", "r.png"}) {
+            Path out = dir.resolve(name);
+            CliTest.Result first = cli("render", "RandomDotMotion-v0", "--out", out.toString());
+            assertEquals(0, first.code(), first.err());
+            assertFalse(first.err().contains("replaced"), first.err());
+            byte[] magic = Arrays.copyOf(Files.readAllBytes(out), 3);
+            assertArrayEquals(name.endsWith(".gif") ? "GIF".getBytes(StandardCharsets.US_ASCII) : new byte[] {(byte) 0x89, 'P', 'N'}, magic);
+            CliTest.Result second = cli("render", "RandomDotMotion-v0", "--out", out.toString());
+            assertEquals(0, second.code(), second.err());
+            assertTrue(second.err().contains("replaced the existing " + out), second.err());
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files left");
+        }
+    }
+
     @Test
     void plotWritesTheFormatItsExtensionNames() throws Exception {
         Path jpg = dir.resolve("p.jpg");

@@ -52,12 +52,28 @@ class SharedOptionsTest {
             assertEquals(2, zero.code(), command[0]);
             assertTrue(zero.err().contains("--steps must be positive, got 0"), zero.err());
         }
-        CliTest.Result steps = cli("psychometric", "PerceptualDecisionMaking-v0", "--steps", "100", "--out", dir.resolve("c.png").toString());
-        assertEquals(2, steps.code());
-        assertTrue(steps.err().contains("a psychometric curve counts trials"), steps.err());
+        CliTest.Result zeroTrials = cli("psychometric", "PerceptualDecisionMaking-v0", "--trials", "0", "--out", dir.resolve("c.png").toString());
+        assertEquals(2, zeroTrials.code());
+        assertTrue(zeroTrials.err().contains("--trials must be positive, got 0"), zeroTrials.err());
         CliTest.Result threads = cli("bench", "PerceptualDecisionMaking-v0", "--threads", "0");
         assertEquals(2, threads.code());
         assertTrue(threads.err().contains("--threads must be at least 1, got 0"), threads.err());
+    }
+
+    /** A command shows only the options it accepts: psychometric counts trials and has no --steps. */
+    @Test
+    void psychometricOffersOnlyTheLengthItAccepts() {
+        CliTest.Result help = cli("psychometric", "--help");
+        assertEquals(0, help.code(), help.err());
+        assertTrue(help.out().contains("--trials=N"), help.out());
+        assertTrue(!help.out().contains("--steps"), help.out());
+        for (String command : new String[] {"run", "plot"}) {
+            CliTest.Result other = cli(command, "--help");
+            assertTrue(other.out().contains("--trials=N") && other.out().contains("--steps=N"), command + ": " + other.out());
+        }
+        CliTest.Result steps = cli("psychometric", "PerceptualDecisionMaking-v0", "--steps", "100", "--out", dir.resolve("c.png").toString());
+        assertEquals(2, steps.code());
+        assertTrue(steps.err().contains("Unknown option") && steps.err().contains("'--steps'"), steps.err());
     }
 
     private static String[] with(String[] command, String... more) {

@@ -7,9 +7,11 @@ import java.util.Map;
 import org.neurogym.api.Env;
 import org.neurogym.api.NeuroGymException;
 import org.neurogym.api.param.ParameterException;
+import org.neurogym.api.param.Params;
 import org.neurogym.core.config.ExperimentConfig;
 import org.neurogym.core.config.WrapperConfig;
 import org.neurogym.core.registry.TaskEntry;
+import org.neurogym.core.registry.WrapperEntry;
 import org.neurogym.core.registry.UnknownIdException;
 
 /**
@@ -26,6 +28,9 @@ import org.neurogym.core.registry.UnknownIdException;
  * @param env the env, wrapped
  */
 public record Experiment(TaskEntry task, Map<String, Object> params, List<WrapperConfig> wrappers, Env env) {
+
+    /** The id of the wrapper that [monitor] configures. */
+    private static final String MONITOR = "Monitor";
 
     /** How an experiment is made from a file (or none) and explicit values; see {@link Host#experiment}. */
     public static final class Builder {
@@ -81,10 +86,14 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
             boolean fromFile = wrappers == null && file != null;
             List<WrapperConfig> applied = new ArrayList<>(wrappers != null ? wrappers : file != null ? file.wrappers() : List.of());
             for (int i = 0; i < applied.size(); i++) env = wrap(env, applied.get(i), fromFile ? i : -1);
-            if (monitored && file != null && file.hasMonitor()) {
+            if (file != null && file.hasMonitor()) {
                 Map<String, Object> monitor = monitorParams(entry.id());
-                env = monitor(env, monitor);
-                applied.add(new WrapperConfig("Monitor", monitor));
+                if (monitored) {
+                    env = monitor(env, monitor);
+                    applied.add(new WrapperConfig(MONITOR, monitor));
+                } else {
+                    checkMonitor(env, monitor);
+                }
             }
             return new Experiment(entry, merged, List.copyOf(applied), env);
         }
@@ -139,7 +148,7 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
 
         private Env monitor(Env env, Map<String, Object> monitor) {
             try {
-                return host.wrap(env, "Monitor", monitor);
+                return host.wrap(env, MONITOR, monitor);
             } catch (UnknownIdException e) {
                 env.close();
                 throw file.error("monitor", "[monitor] needs the Monitor wrapper, from the monitor plugin: " + e.getMessage());
@@ -149,22 +158,32 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
             }
         }
 
-        /** The Monitor wrapper's parameters: the file's [monitor] section, its local_dir and the task's id. */
+        /**
+         * Without the Monitor applied, the [monitor] section is still checked against the Monitor's
+         * parameter schema (its descriptor), when the monitor plugin is loaded: names, types and
+         * declared ranges, at the file's line and column.
+         */
+        private void checkMonitor(Env env, Map<String, Object> monitor) {
+            WrapperEntry entry = host.registry().wrappers().stream().filter(w -> w.descriptor().id().equals(MONITOR)).findFirst().orElse(null);
+            if (entry == null) return;
+            try {
+                Params.of(MONITOR, entry.descriptor().parameters(), monitor);
+            } catch (ParameterException e) {
+                env.close();
+                throw file.error("monitor." + e.key(), e.getMessage());
+            }
+        }
+
+        /**
+         * The Monitor wrapper's parameters: the experiment's local_dir and the task's id (as the
+         * output directory's name), then the file's [monitor] section as written, whose keys the
+         * Monitor's own descriptor checks.
+         */
         private Map<String, Object> monitorParams(String envName) {
-            var m = file.monitor();
-            Map<String, Object> plot = new LinkedHashMap<>();
-            plot.put("create", m.plot().create());
-            plot.put("step", m.plot().step());
-            plot.put("title", m.plot().title());
-            plot.put("ext", m.plot().ext());
             Map<String, Object> p = new LinkedHashMap<>();
-            p.put("name", m.name());
-            p.put("trigger", m.trigger());
-            p.put("interval", m.interval());
-            p.put("verbose", m.verbose());
-            p.put("plot", plot);
             p.put("local_dir", file.localDir());
             p.put("env_name", envName);
+            p.putAll(file.monitor());
             return p;
         }
     }

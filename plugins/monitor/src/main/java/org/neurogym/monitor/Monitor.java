@@ -51,8 +51,8 @@ public final class Monitor extends Wrapper {
     public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.of("Monitor",
             "Records behaviour trial by trial and saves it as .npz every interval trials or steps, with figures.",
             List.of(ParamSpec.string("name", "", "A name for the monitor's log lines (default: Monitor)."),
-                    ParamSpec.string("trigger", "trial", "What interval counts: trial or step."),
-                    ParamSpec.integer("interval", 1000, "Save every this many trials or steps."),
+                    ParamSpec.string("trigger", "trial", "What interval counts: trial or step.").oneOf("trial", "step"),
+                    ParamSpec.integer("interval", 1000, "Save every this many trials or steps.").positive(),
                     ParamSpec.bool("verbose", true, "Print a one-line summary to stderr at each save."),
                     new ParamSpec("plot", ParamType.ANY, Map.of(), "Figures: {create, step, title, ext} (as [monitor.plot])."),
                     ParamSpec.string("local_dir", "runs", "The output directory; files go to <local_dir>/<env name>/<timestamp>/."),
@@ -97,13 +97,8 @@ public final class Monitor extends Wrapper {
         super(env);
         String n = p.getString("name");
         this.name = n.isEmpty() ? "Monitor" : n;
-        String trigger = p.getString("trigger");
-        if (!trigger.equals("trial") && !trigger.equals("step")) {
-            throw new ParameterException("trigger", "trigger must be trial or step, got '" + trigger + "'");
-        }
-        this.byStep = trigger.equals("step");
+        this.byStep = p.getString("trigger").equals("step");
         this.interval = p.getInt("interval");
-        if (interval <= 0) throw new ParameterException("interval", "interval must be a positive integer, got " + interval);
         this.verbose = p.getBoolean("verbose");
         Map<String, Object> plot = plotTable(p.get("plot"));
         this.plotCreate = (Boolean) plot.getOrDefault("create", Boolean.TRUE);

@@ -61,7 +61,7 @@ public final class ExperimentConfig {
     private final String localDir;
     private final EnvConfig env;
     private final List<WrapperConfig> wrappers;
-    private final MonitorConfig monitor;
+    private final Map<String, Object> monitor;
     private final AgentConfig agent;
     private final DatasetConfig dataset;
     private final PlatformConfig platform;
@@ -74,7 +74,7 @@ public final class ExperimentConfig {
         this.localDir = r.string(layer.tree, "local_dir", DEFAULT_LOCAL_DIR, true);
         this.env = r.env();
         this.wrappers = List.copyOf(r.wrappers());
-        this.monitor = r.monitor(env);
+        this.monitor = r.monitor();
         this.agent = r.agent();
         this.dataset = r.dataset();
         this.platform = r.platform();
@@ -196,12 +196,9 @@ public final class ExperimentConfig {
             return this;
         }
 
-        public Builder monitor(String trigger, long interval) {
-            return set("monitor.trigger", trigger).set("monitor.interval", interval);
-        }
-
-        public Builder monitorPlot(boolean create, long step) {
-            return set("monitor.plot.create", create).set("monitor.plot.step", step);
+        /** A Monitor parameter ({@code interval}, {@code plot.step}...), checked by the Monitor when the env is made. */
+        public Builder monitor(String key, Object value) {
+            return set("monitor." + key, value);
         }
 
         public Builder training(String unit, long value) {
@@ -248,9 +245,13 @@ public final class ExperimentConfig {
         return wrappers;
     }
 
-    /** The {@code [monitor]} section (defaults when absent); its plot title defaults to the env's name. */
-    public MonitorConfig monitor() {
-        return monitor;
+    /**
+     * The {@code [monitor]} section as written (empty when absent): the Monitor wrapper's
+     * parameters, which its own descriptor checks when an experiment is made (see
+     * {@link org.neurogym.core.Experiment}); this class knows none of its keys.
+     */
+    public Map<String, Object> monitor() {
+        return Layer.deepCopy(monitor);
     }
 
     /** True when some source wrote a {@code [monitor]} section. */
@@ -339,18 +340,7 @@ public final class ExperimentConfig {
             }
             m.put("wrappers", ws);
         }
-        Map<String, Object> mon = new LinkedHashMap<>();
-        mon.put("name", monitor.name());
-        mon.put("trigger", monitor.trigger());
-        mon.put("interval", monitor.interval());
-        mon.put("verbose", monitor.verbose());
-        Map<String, Object> plot = new LinkedHashMap<>();
-        plot.put("create", monitor.plot().create());
-        plot.put("step", monitor.plot().step());
-        plot.put("title", monitor.plot().title());
-        plot.put("ext", monitor.plot().ext());
-        mon.put("plot", plot);
-        m.put("monitor", mon);
+        if (hasMonitor()) m.put("monitor", monitor());
         Map<String, Object> ag = new LinkedHashMap<>();
         ag.put("training", Map.of("unit", agent.training().unit(), "value", agent.training().value()));
         ag.put("inference", Map.of("unit", agent.inference().unit(), "value", agent.inference().value()));
@@ -504,25 +494,10 @@ public final class ExperimentConfig {
             return out;
         }
 
-        MonitorConfig monitor(EnvConfig env) {
+        /** The [monitor] table as written; its keys are the Monitor's parameters, checked by its descriptor. */
+        Map<String, Object> monitor() {
             Map<String, Object> t = table(layer.tree, "", "monitor");
-            MonitorConfig d = MonitorConfig.DEFAULTS;
-            if (t != null) keys(t, "monitor", Set.of("name", "trigger", "interval", "verbose", "plot"), "key");
-            Map<String, Object> p = t == null ? null : table(t, "monitor", "plot");
-            if (p != null) keys(p, "monitor.plot", Set.of("create", "step", "title", "ext"), "key");
-            String title = string(p, "monitor.plot.title", d.plot().title(), false);
-            if (title.isEmpty() && env != null) title = env.name();
-            MonitorConfig.Plot plot = new MonitorConfig.Plot(
-                    bool(p, "monitor.plot.create", d.plot().create()),
-                    positive(p, "monitor.plot.step", d.plot().step()),
-                    title,
-                    oneOf(p, "monitor.plot.ext", d.plot().ext(), List.of("png", "jpg", "bmp", "gif")));
-            return new MonitorConfig(
-                    string(t, "monitor.name", d.name(), false),
-                    oneOf(t, "monitor.trigger", d.trigger(), List.of("trial", "step")),
-                    positive(t, "monitor.interval", d.interval()),
-                    bool(t, "monitor.verbose", d.verbose()),
-                    plot);
+            return t == null ? Map.of() : Layer.deepCopy(t);
         }
 
         AgentConfig agent() {

@@ -49,6 +49,8 @@ public abstract class DirectoryRuntime implements PluginRuntime {
     private final Map<Path, JarSignature> attempted = new HashMap<>();
     private DirectoryWatcher watcher;
     private boolean retrying;
+    /** The distribution's own plugin jars, by content (never by a header or a file name). */
+    private DistributionPlugins builtIns = DistributionPlugins.ofThisDistribution();
 
     private record Loaded(String id, String version, boolean builtIn, Path staged, List<PluginDependencySpec> dependencies) {}
 
@@ -75,6 +77,11 @@ public abstract class DirectoryRuntime implements PluginRuntime {
 
     public Path directory() {
         return directory;
+    }
+
+    /** Which jars are the distribution's own, instead of the list of the distribution this host runs from. */
+    void builtIns(DistributionPlugins list) {
+        this.builtIns = list;
     }
 
     /** Where loaded jars are copied before they are opened; null until the first load. */
@@ -124,7 +131,7 @@ public abstract class DirectoryRuntime implements PluginRuntime {
 
     /**
      * The order jars are loaded in at start-up, which decides who keeps a contested id: the
-     * distribution's own plugins first, then the others by plugin id, the best jar of each id
+     * distribution's own plugins ({@link DistributionPlugins}) first, then the others by plugin id, the best jar of each id
      * (see {@link PluginPrecedence}) before its rivals, and every plugin after the plugins it
      * depends on. File names play no part; jars without plugin metadata (which fail whatever
      * their place) come last.
@@ -141,7 +148,7 @@ public abstract class DirectoryRuntime implements PluginRuntime {
                     unreadable.add(jar);
                     continue;
                 }
-                candidates.add(new PluginPrecedence.Candidate(jar, id, m.version(), m.builtIn()));
+                candidates.add(new PluginPrecedence.Candidate(jar, id, m.version(), builtIns.contains(jar)));
                 deps.put(jar, m.dependencies().stream().map(PluginDependencySpec::id).toList());
             } catch (IOException e) {
                 unreadable.add(jar);
@@ -213,13 +220,14 @@ public abstract class DirectoryRuntime implements PluginRuntime {
             staged = stage(original);
             JarMetadata meta = metadata(jarName, staged);
             String id = meta.id();
+            boolean builtIn = builtIns.contains(staged);
             checkApi(meta, jarName);
-            makeRoom(original, meta, jarName);
+            makeRoom(original, meta, builtIn, jarName);
             checkDependencies(meta, jarName);
             opened = id;
             Provided provided = openProviders(meta, staged, jarName);
             checkIdsFree(meta, provided, jarName);
-            return register(original, meta, staged, provided);
+            return register(original, meta, builtIn, staged, provided);
         } catch (Refusal r) {
             if (opened != null) safeRelease(opened);
             if (staged != null) delete(staged);
@@ -276,7 +284,7 @@ public abstract class DirectoryRuntime implements PluginRuntime {
      * shadowed; otherwise the newcomer is. An id loaded by another runtime (the class path) is
      * never displaced.
      */
-    private void makeRoom(Path original, JarMetadata meta, String jarName) throws Refusal {
+    private void makeRoom(Path original, JarMetadata meta, boolean builtIn, String jarName) throws Refusal {
         PluginInfo holder = registry.loadedPlugin(meta.id()).orElse(null);
         if (holder == null) return;
         Map.Entry<Path, Loaded> mine = loaded.entrySet().stream().filter(e -> e.getValue().id().equals(meta.id())).findFirst().orElse(null);
@@ -285,7 +293,7 @@ public abstract class DirectoryRuntime implements PluginRuntime {
                     + (holder.location() == null ? "the class path" : holder.location().getFileName())
                     + "; remove one of the two jars", Cure.UNLOAD);
         }
-        var newcomer = new PluginPrecedence.Candidate(original, meta.id(), meta.version(), meta.builtIn());
+        var newcomer = new PluginPrecedence.Candidate(original, meta.id(), meta.version(), builtIn);
         Loaded current = mine.getValue();
         var incumbent = new PluginPrecedence.Candidate(mine.getKey(), current.id(), current.version(), current.builtIn());
         if (PluginPrecedence.BEST_FIRST.compare(newcomer, incumbent) < 0) {
@@ -362,11 +370,11 @@ public abstract class DirectoryRuntime implements PluginRuntime {
         }
     }
 
-    private PluginInfo register(Path original, JarMetadata meta, Path staged, Provided provided) throws Refusal {
+    private PluginInfo register(Path original, JarMetadata meta, boolean builtIn, Path staged, Provided provided) throws Refusal {
         PluginInfo info = registry.register(meta.id(), meta.version(), name(), original, provided.tasks(), provided.wrappers());
         if (info.state() != PluginInfo.State.LOADED) throw new Refusal(meta.id(), meta.version(), info.error(), Cure.UNLOAD);
         if (!provided.warnings().isEmpty()) log.warn("Plugin {}: {}", meta.id(), String.join("; ", provided.warnings()));
-        loaded.put(original, new Loaded(meta.id(), meta.version(), meta.builtIn(), staged, meta.dependencies()));
+        loaded.put(original, new Loaded(meta.id(), meta.version(), builtIn, staged, meta.dependencies()));
         log.info("Loaded plugin {} {} from {} ({} tasks, {} wrappers)", meta.id(), meta.version(), original.getFileName(),
                 info.tasks().size(), info.wrappers().size());
         return info;

@@ -38,17 +38,6 @@ public record JarMetadata(String id, String version, String requires, List<Plugi
         return value(attributes, name);
     }
 
-    /** The {@code Plugin-Provider} every plugin of this project carries (plugins/pom.xml). */
-    public static final String DISTRIBUTION_PROVIDER = "NeuroGym";
-
-    /**
-     * True for the distribution's own plugins, built by this project with
-     * {@code Plugin-Provider: NeuroGym}; they are registered before third-party jars.
-     */
-    public boolean builtIn() {
-        return DISTRIBUTION_PROVIDER.equals(header("Plugin-Provider"));
-    }
-
     JarMetadata withId(String newId) {
         return new JarMetadata(newId, version, requires, dependencies, attributes);
     }

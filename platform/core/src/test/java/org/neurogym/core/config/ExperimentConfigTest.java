@@ -69,8 +69,8 @@ class ExperimentConfigTest {
                 .env("PerceptualDecisionMaking-v0").param("dt", 20).param("sigma", 0.5).param("timing.stimulus", 500)
                 .wrapper("PassReward", Map.of())
                 .wrapper("Noise", Map.of("std_noise", 0.2))
-                .set("monitor.name", "m").monitor("step", 50).set("monitor.verbose", false)
-                .monitorPlot(false, 25).set("monitor.plot.ext", "png")
+                .set("monitor.name", "m").monitor("trigger", "step").monitor("interval", 50).set("monitor.verbose", false)
+                .monitor("plot.create", false).monitor("plot.step", 25).set("monitor.plot.ext", "png")
                 .training("step", 5000).inference("trial", 20)
                 .dataset(32, 60, 7, true)
                 .platform("my-plugins", "classpath")
@@ -100,8 +100,8 @@ class ExperimentConfigTest {
         assertEquals("PerceptualDecisionMaking-v0", file.env().name());
         assertEquals(Map.of("dt", 20L, "sigma", 0.5, "timing", Map.of("stimulus", 500L)), file.env().params());
         assertEquals(List.of("PassReward", "Noise"), file.wrappers().stream().map(WrapperConfig::name).toList());
-        assertEquals(new MonitorConfig("m", "step", 50, false, new MonitorConfig.Plot(false, 25, "PerceptualDecisionMaking-v0", "png")),
-                file.monitor());
+        assertEquals(Map.of("name", "m", "trigger", "step", "interval", 50L, "verbose", false,
+                "plot", Map.of("create", false, "step", 25L, "ext", "png")), file.monitor(), "the Monitor's parameters, as written");
         assertEquals(new AgentConfig(new AgentConfig.Run("step", 5000), new AgentConfig.Run("trial", 20)), file.agent());
         assertEquals(new DatasetConfig(32, 60, 7, true), file.dataset());
         assertEquals(new PlatformConfig("my-plugins", "classpath"), file.platform());
@@ -111,7 +111,8 @@ class ExperimentConfigTest {
     void defaultsFillWhatIsNotWritten() {
         ExperimentConfig c = ExperimentConfig.parse("[env]\nname = \"A-v0\"\n", null);
         assertEquals("runs", c.localDir());
-        assertEquals(new MonitorConfig("", "trial", 1000, true, new MonitorConfig.Plot(true, 10, "A-v0", "png")), c.monitor());
+        assertEquals(Map.of(), c.monitor(), "the Monitor's defaults are its own, not re-coded here");
+        assertFalse(c.hasMonitor());
         assertEquals(AgentConfig.DEFAULTS, c.agent());
         assertEquals(DatasetConfig.DEFAULTS, c.dataset());
         assertEquals(PlatformConfig.DEFAULTS, c.platform());
@@ -145,16 +146,16 @@ class ExperimentConfigTest {
         ExperimentConfig c = ExperimentConfig.sources().file(f).environment(environment)
                 .explicit(Map.of("monitor", Map.of("trigger", "trial"), "local_dir", "explicit"))
                 .resolve();
-        assertEquals(200, c.monitor().interval());
-        assertEquals("trial", c.monitor().trigger());
-        assertEquals(30, c.monitor().plot().step());
+        assertEquals(200L, c.monitor().get("interval"));
+        assertEquals("trial", c.monitor().get("trigger"));
+        assertEquals(Map.of("step", 30L), c.monitor().get("plot"));
         assertEquals("explicit", c.localDir());
         assertTrue(c.dataset().batchFirst());
         assertEquals("environment variable NGYM_MONITOR__PLOT__STEP", c.where("monitor.plot.step"));
         assertEquals(f + ":4:1", c.where("monitor.interval"));
 
         ExperimentConfig envOnly = ExperimentConfig.sources().environment(environment).resolve();
-        assertEquals(50, envOnly.monitor().interval());
+        assertEquals(50L, envOnly.monitor().get("interval"));
         assertEquals("/tmp/from-env", envOnly.localDir());
     }
 
@@ -165,7 +166,7 @@ class ExperimentConfigTest {
                 .text("local_dir = \"${HOME}/neurogym/${RUN}\"\n[monitor]\nname = \"${TAG:-untagged}\"\n", Path.of("e.toml"))
                 .resolve();
         assertEquals("/home/ada/neurogym/r7", c.localDir());
-        assertEquals("untagged", c.monitor().name());
+        assertEquals("untagged", c.monitor().get("name"));
 
         ConfigException e = assertThrows(ConfigException.class, () -> ExperimentConfig.sources().environment(environment)
                 .text("\n[platform]\nplugins = \"${NOPE}/plugins\"\n", Path.of("e.toml")).resolve());
@@ -189,34 +190,39 @@ class ExperimentConfigTest {
 
     @Test
     void outOfRangeValueNamesFileLineColumnAndKey() {
-        String toml = "[env]\nname = \"A-v0\"\n\n[monitor]\ninterval = 10\n\n\n\n\n\n[monitor.plot]\nstep   = -3\n";
+        String toml = "[env]\nname = \"A-v0\"\n\n[dataset]\nbatch = 10\n\n\n\n\n\n\nseq   = -3\n";
         ConfigException e = invalid(toml);
-        assertAt(e, "monitor.plot.step", 12, 10, "monitor.plot.step must be a positive integer, got -3");
-        assertEquals("monitor.plot.step must be a positive integer, got -3 at experiment.toml:12:10", e.getMessage());
+        assertAt(e, "dataset.seq", 12, 9, "dataset.seq must be a positive integer, got -3");
+        assertEquals("dataset.seq must be a positive integer, got -3 at experiment.toml:12:9", e.getMessage());
+    }
+
+    /** [monitor] holds the Monitor's parameters: its own schema checks them (ExperimentFileTest), not this class. */
+    @Test
+    void theMonitorSectionIsKeptAsWrittenForTheMonitorToCheck() {
+        ExperimentConfig c = ExperimentConfig.parse("[monitor]\nintervall = 10\n[monitor.plot]\ncolour = \"red\"\n", null);
+        assertEquals(Map.of("intervall", 10L, "plot", Map.of("colour", "red")), c.monitor());
     }
 
     @Test
     void wrongTypesNameFileLineColumnAndKey() {
-        assertAt(invalid("[monitor]\nverbose = \"yes\"\n"), "monitor.verbose", 2, 11, "must be true or false, got \"yes\"");
+        assertAt(invalid("[dataset]\nbatch_first = \"yes\"\n"), "dataset.batch_first", 2, 15, "must be true or false, got \"yes\"");
         assertAt(invalid("[dataset]\nbatch = 2.5\n"), "dataset.batch", 2, 9, "must be a positive integer, got 2.5");
         assertAt(invalid("local_dir = 3\n"), "local_dir", 1, 13, "local_dir must be a string");
-        assertAt(invalid("[monitor]\nplot = 3\n"), "monitor.plot", 2, 8, "must be a table");
+        assertAt(invalid("monitor = 3\n"), "monitor", 1, 11, "must be a table");
         assertAt(invalid("[env]\nname = \"A-v0\"\ndt = -5\n"), "env.dt", 3, 6, "env.dt must be a positive number");
     }
 
     @Test
     void badChoicesNameFileLineColumnAndKey() {
-        assertAt(invalid("[monitor]\ntrigger = \"trials\"\n"), "monitor.trigger", 2, 11, "must be one of trial, step, got \"trials\"");
         assertAt(invalid("[agent.training]\nunit = \"epoch\"\n"), "agent.training.unit", 2, 8, "must be one of trial, step");
         assertAt(invalid("[platform]\nruntime = \"felix\"\n"), "platform.runtime", 2, 11, "must be one of classpath, pf4j, osgi");
     }
 
     @Test
     void unknownKeysNameFileLineColumnAndKey() {
-        ConfigException e = invalid("[monitor]\nintervall = 10\n");
-        assertAt(e, "monitor.intervall", 2, 1, "unknown key 'intervall' in [monitor]");
-        assertTrue(e.getMessage().contains("did you mean 'interval'"), e.getMessage());
-        assertAt(invalid("[monitor.plot]\n  colour = \"red\"\n"), "monitor.plot.colour", 2, 3, "unknown key 'colour' in [monitor.plot]");
+        ConfigException e = invalid("[dataset]\nbatchh = 10\n");
+        assertAt(e, "dataset.batchh", 2, 1, "unknown key 'batchh' in [dataset]");
+        assertTrue(e.getMessage().contains("did you mean 'batch'"), e.getMessage());
         assertAt(invalid("[dataset]\nbatchfirst = true\n"), "dataset.batchfirst", 2, 1, "'batch_first'?");
         assertAt(invalid("[agent.train]\nunit = \"step\"\n"), "agent.train", 1, 1, "unknown key 'train' in [agent]");
     }
@@ -224,9 +230,9 @@ class ExperimentConfigTest {
     @Test
     void environmentVariableErrorsNameTheVariable() {
         ConfigException e = assertThrows(ConfigException.class,
-                () -> ExperimentConfig.sources().environment(Map.of("NGYM_MONITOR__INTERVAL", "0")).resolve());
-        assertEquals("monitor.interval", e.key());
-        assertTrue(e.getMessage().contains("environment variable NGYM_MONITOR__INTERVAL"), e.getMessage());
+                () -> ExperimentConfig.sources().environment(Map.of("NGYM_DATASET__BATCH", "0")).resolve());
+        assertEquals("dataset.batch", e.key());
+        assertTrue(e.getMessage().contains("environment variable NGYM_DATASET__BATCH"), e.getMessage());
     }
 
     @Test

@@ -151,6 +151,47 @@ class HotLoadingTest {
         assertEquals(List.of("failed fixture.jar", "loaded fixture 1.0.0"), events);
     }
 
+    /** A loaded plugin's jar overwritten in place (truncated, then rewritten): at most one failed event, then the new version. */
+    @Test
+    void anInPlaceOverwriteOfALoadedJarFailsAtMostOnce() throws Exception {
+        start();
+        DirectoryWatcher w = manualWatcher();
+        Path target = plugins.resolve("fixture.jar");
+        long mtime = System.currentTimeMillis();
+        long t = 0;
+        Files.copy(jar("v1.jar", "1.0.0"), target);
+        w.scan(t += 1);
+        w.scan(t += SETTLE);
+        assertEquals(List.of("loaded fixture 1.0.0"), events);
+
+        // a quick overwrite: the new bytes are complete before the watcher acts, so nothing fails
+        byte[] v2 = Files.readAllBytes(jar("v2.jar", "2.0.0"));
+        Files.write(target, Arrays.copyOf(v2, v2.length / 3));
+        Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(mtime += 1000));
+        w.scan(t += 1);
+        Files.write(target, v2);
+        Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(mtime += 1000));
+        w.scan(t += 1);
+        w.scan(t += SETTLE);
+        assertEquals(List.of("loaded fixture 1.0.0", "unloaded fixture 1.0.0", "loaded fixture 2.0.0"), events);
+
+        // a slow overwrite that stalls again and again past the watcher's patience: one failed event at most
+        byte[] v3 = Files.readAllBytes(jar("v3.jar", "3.0.0"));
+        for (int stall = 1; stall <= 4; stall++) {
+            Files.write(target, Arrays.copyOf(v3, v3.length * stall / 5));
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(mtime += 1000));
+            for (int i = 0; i < 12; i++) w.scan(t += SETTLE);
+        }
+        Files.write(target, v3);
+        Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.fromMillis(mtime += 1000));
+        w.scan(t += 1);
+        w.scan(t += SETTLE);
+        List<String> slow = events.subList(3, events.size());
+        assertTrue(slow.stream().filter(e -> e.startsWith("failed")).count() <= 1, "at most one failed event: " + slow);
+        assertEquals("loaded fixture 3.0.0", slow.get(slow.size() - 1), "then the complete jar loads: " + slow);
+        assertEquals("3.0.0", plugin("fixture").version());
+    }
+
     @Test
     void aJarThatStaysCorruptIsReportedOnceAfterAWait() throws Exception {
         start();

@@ -8,7 +8,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ class PrecedenceTest {
 
     private final Registry registry = new Registry();
     private Pf4jRuntime runtime;
+    /** The jars the "distribution" of a test shipped: its list of built-in plugins, by content. */
+    private final List<Path> distributionJars = new ArrayList<>();
 
     @AfterEach
     void close() {
@@ -40,12 +44,21 @@ class PrecedenceTest {
 
     private void start() {
         runtime = new Pf4jRuntime(plugins);
+        runtime.builtIns(DistributionPlugins.of(distributionJars));
         runtime.start(registry);
     }
 
-    private static Map<String, String> builtIn(String id, String version) {
+    /** A jar the test's distribution ships (listed by content, as the distribution's build lists its plugins). */
+    private Path builtIn(String jar, String id, String version) throws Exception {
+        Path p = PluginJars.fixtureJar(plugins, jar, PluginJars.headers(id, version, "*"), GOOD);
+        distributionJars.add(p);
+        return p;
+    }
+
+    /** The headers of a third-party jar that copies everything a distribution plugin's manifest says about its maker. */
+    private static Map<String, String> copyingTheProviderHeader(String id, String version) {
         Map<String, String> h = new HashMap<>(PluginJars.headers(id, version, "*"));
-        h.put("Plugin-Provider", JarMetadata.DISTRIBUTION_PROVIDER);
+        h.put("Plugin-Provider", "NeuroGym");
         return h;
     }
 
@@ -56,9 +69,10 @@ class PrecedenceTest {
     }
 
     private void impostorNeverRemovesTheBuiltIn(String impostorJar, String builtInJar) throws Exception {
-        PluginJars.fixtureJar(plugins, builtInJar, builtIn("builtin", "0.1.0"), GOOD);
-        // a third-party plugin claiming the built-in's task id, with a name that sorts first or last
-        PluginJars.fixtureJar(plugins, impostorJar, PluginJars.headers("aaa-impostor", "9.0.0", "*"), GOOD);
+        builtIn(builtInJar, "builtin", "0.1.0");
+        // a third-party plugin claiming the built-in's task id, with a name that sorts first or last, a plugin
+        // id that sorts first and the distribution's provider header copied into its manifest
+        PluginJars.fixtureJar(plugins, impostorJar, copyingTheProviderHeader("aaa-impostor", "9.0.0"), GOOD);
         start();
         assertEquals("builtin", registry.task("FixtureTask-v0").plugin());
         assertEquals(PluginInfo.State.LOADED, registry.loadedPlugin("builtin").orElseThrow().state());
@@ -76,6 +90,41 @@ class PrecedenceTest {
     @Test
     void anImpostorNamedToSortLastNeverRemovesABuiltInPluginEither() throws Exception {
         impostorNeverRemovesTheBuiltIn("zz-dup-task.jar", "a-builtin.jar");
+    }
+
+    /** Same plugin id, same version, the provider header copied: the jar the distribution shipped wins, whatever the names. */
+    private void aCopiedHeaderClaimsNothing(String impostorJar, String builtInJar) throws Exception {
+        builtIn(builtInJar, "builtin", "0.1.0");
+        PluginJars.fixtureJar(plugins, impostorJar, copyingTheProviderHeader("builtin", "0.1.0"), FixtureTask.SecondProvider.class.getName());
+        start();
+        PluginInfo loaded = registry.loadedPlugin("builtin").orElseThrow();
+        assertEquals(builtInJar, loaded.location().getFileName().toString());
+        assertTrue(failureOf(impostorJar).error().contains("at equal versions the distribution's own plugin wins"), failureOf(impostorJar).error());
+    }
+
+    @Test
+    void aThirdPartyJarCopyingTheProviderHeaderIsNotBuiltIn() throws Exception {
+        aCopiedHeaderClaimsNothing("0-builtin.jar", "neurogym-plugin-builtin.jar");
+    }
+
+    @Test
+    void aThirdPartyJarCopyingTheProviderHeaderIsNotBuiltInWithTheFileNamesReversed() throws Exception {
+        aCopiedHeaderClaimsNothing("zz-builtin.jar", "a-builtin.jar");
+    }
+
+    @Test
+    void theDistributionsListIsTheSha256sumOfItsPluginJars() throws Exception {
+        Path a = builtIn("a.jar", "a", "1.0.0");
+        Path b = builtIn("b.jar", "b", "1.0.0");
+        Path list = work.resolve("lib").resolve(DistributionPlugins.FILE_NAME);
+        DistributionPlugins.main(new String[] {plugins.toString(), list.toString()});
+        List<String> lines = Files.readAllLines(list);
+        assertEquals(List.of(PluginPrecedence.digest(a) + "  a.jar", PluginPrecedence.digest(b) + "  b.jar"), lines);
+        DistributionPlugins read = DistributionPlugins.read(list);
+        assertTrue(read.contains(a) && read.contains(b));
+        Path copy = PluginJars.fixtureJar(work, "a-copy.jar", copyingTheProviderHeader("a", "1.0.0"), GOOD);
+        assertTrue(!read.contains(copy), "a look-alike jar is not on the list");
+        assertTrue(!DistributionPlugins.NONE.contains(a));
     }
 
     private void higherVersionWinsAtStartUp(String v1Jar, String v2Jar) throws Exception {

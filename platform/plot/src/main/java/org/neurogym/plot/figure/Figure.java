@@ -172,13 +172,28 @@ public final class Figure {
     }
 
     /**
-     * Writes {@code image} to {@code file} atomically in the format its extension names: into a
-     * temporary file next to it, moved into place only when complete, so a full disk or an
-     * interruption never leaves a truncated image at the final path. Parent directories are
-     * created. Failures are an {@link UncheckedIOException} whose cause carries the OS reason.
+     * Writes {@code image} to {@code file} atomically in the format its extension names (see
+     * {@link #writeAtomically}). Failures are an {@link UncheckedIOException} whose cause carries the OS reason.
      */
     public static void write(BufferedImage image, Path file) {
         String format = format(file);
+        writeAtomically(file, out -> {
+            if (!ImageIO.write(image, format, out)) throw new IOException("no " + format + " writer available");
+        });
+    }
+
+    /** What writes a file's bytes, for {@link #writeAtomically}. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file so that it appears at its path only when complete: into a temporary file next
+     * to it, moved into place at the end, so a full disk or an interruption never leaves a
+     * truncated image at the final path. Parent directories are created.
+     */
+    public static void writeAtomically(Path file, Content content) {
         Path target = file.toAbsolutePath();
         Path parent = target.getParent();
         Path tmp = null;
@@ -186,7 +201,7 @@ public final class Figure {
             if (parent != null) Files.createDirectories(parent);
             tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
             try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
-                if (!ImageIO.write(image, format, out)) throw new IOException("no " + format + " writer available");
+                content.writeTo(out);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -6,8 +6,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.IIOImage;
@@ -17,11 +15,13 @@ import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.stream.ImageOutputStream;
+import org.neurogym.plot.figure.Figure;
 
 /**
  * Pictures of {@link TrialFrames}: an animated GIF (javax.imageio, one frame per step at the
  * task's dt, looping) and a PNG contact sheet (one row per period of each trial, frames evenly
- * sampled across it, labelled with trial, period and step).
+ * sampled across it, labelled with trial, period and step), each written atomically
+ * ({@link Figure#writeAtomically}).
  */
 public final class FrameImages {
     static {
@@ -44,12 +44,9 @@ public final class FrameImages {
 
     /** Writes every frame as a looping animated GIF, {@code dt} per frame (GIF counts hundredths of a second). */
     public static void writeGif(TrialFrames f, int scale, Path out) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            Files.deleteIfExists(out);
-            try (ImageOutputStream stream = ImageIO.createImageOutputStream(out.toFile())) {
+        Figure.writeAtomically(out, bytes -> {
+            ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
+            try (ImageOutputStream stream = ImageIO.createImageOutputStream(bytes)) {
                 writer.setOutput(stream);
                 writer.prepareWriteSequence(null);
                 int delay = Math.max(2, (int) Math.round(f.dt() / 10)); // viewers treat 0 and 1 as "as fast as you like"
@@ -60,12 +57,10 @@ public final class FrameImages {
                     writer.writeToSequence(new IIOImage(img, null, meta), null);
                 }
                 writer.endWriteSequence();
+            } finally {
+                writer.dispose();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        } finally {
-            writer.dispose();
-        }
+        });
     }
 
     /** Sets a GIF frame's delay, and on the first frame the Netscape extension that makes the animation loop. */
@@ -182,17 +177,7 @@ public final class FrameImages {
 
     /** Writes the strips as a PNG. */
     public static void writeStrip(TrialFrames f, int columns, int scale, Path out) {
-        write(strip(f, columns, scale), out);
-    }
-
-    private static void write(BufferedImage img, Path out) {
-        try {
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            if (!ImageIO.write(img, "png", out.toFile())) throw new IOException("no PNG writer");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
+        Figure.write(strip(f, columns, scale), out);
     }
 
     private static int firstOfTrial(TrialFrames f, int trial) {
@@ -203,6 +188,6 @@ public final class FrameImages {
 
     /** Writes the contact sheet as a PNG. */
     public static void writeSheet(TrialFrames f, int columns, int scale, Path out) {
-        write(sheet(f, columns, scale), out);
+        Figure.write(sheet(f, columns, scale), out);
     }
 }
