@@ -131,6 +131,30 @@ public final class Params {
         return Collections.unmodifiableMap((Map<String, Timing>) typed(name, ParamType.TIMING));
     }
 
+    /**
+     * Raw parameters {@code over} laid over {@code base}, key by key into nested tables: a layer that
+     * gives {@code rewards.fail} keeps the {@code rewards.correct} below it, as the reference's
+     * dictionaries update. Neither argument is changed.
+     */
+    public static Map<String, Object> overlay(Map<String, ?> base, Map<String, ?> over) {
+        Map<String, Object> out = new LinkedHashMap<>(base);
+        for (Map.Entry<String, ?> e : over.entrySet()) {
+            if (out.get(e.getKey()) instanceof Map<?, ?> was && e.getValue() instanceof Map<?, ?> now) {
+                out.put(e.getKey(), overlay(stringKeys(was), stringKeys(now)));
+            } else {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /** A table with its keys as strings (TOML and Python tables may hand over other key types). */
+    public static Map<String, Object> stringKeys(Map<?, ?> table) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        table.forEach((k, v) -> out.put(String.valueOf(k), v));
+        return out;
+    }
+
     /** Every value, defaults included, in plain form (numbers, lists, tables). */
     public Map<String, Object> asMap() {
         Map<String, Object> out = new LinkedHashMap<>();

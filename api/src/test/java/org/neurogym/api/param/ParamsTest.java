@@ -364,4 +364,14 @@ class ParamsTest {
                 () -> ParamSpec.number("limit", Double.POSITIVE_INFINITY, "A default is checked too."));
         assertEquals("limit", e.key());
     }
+
+    @Test
+    void overlayMergesNestedTablesKeyByKeyAndChangesNeitherArgument() {
+        Map<String, Object> base = Map.of("sigma", 1.0, "rewards", Map.of("correct", 1.0, "fail", 0.0));
+        Map<String, Object> over = Map.of("rewards", Map.of("fail", -1.0), "dt", 20);
+        Map<String, Object> out = Params.overlay(base, over);
+        assertEquals(Map.of("sigma", 1.0, "dt", 20, "rewards", Map.of("correct", 1.0, "fail", -1.0)), out);
+        assertEquals(Map.of("correct", 1.0, "fail", 0.0), base.get("rewards"));
+        assertEquals(Map.of("x", 2), Params.overlay(Map.of("x", Map.of("a", 1)), Map.of("x", 2))); // a value replaces a table
+    }
 }

@@ -54,7 +54,7 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
 
         /** Parameters over the file's, merged key by key into nested tables ({@code timing.stimulus}). */
         public Builder params(Map<String, ?> explicit) {
-            mergeDeep(params, explicit);
+            params.putAll(Params.overlay(params, explicit));
             return this;
         }
 
@@ -80,7 +80,7 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
             if (id == null) {
                 throw new IllegalArgumentException("no task given: name one (e.g. PerceptualDecisionMaking-v0) or give an experiment with an [env] name");
             }
-            mergeDeep(merged, params);
+            merged.putAll(Params.overlay(merged, params));
             TaskEntry entry = taskNamed(id);
             Env env = createTask(entry, merged);
             boolean fromFile = wrappers == null && file != null;
@@ -185,20 +185,6 @@ public record Experiment(TaskEntry task, Map<String, Object> params, List<Wrappe
             p.put("env_name", envName);
             p.putAll(file.monitor());
             return p;
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void mergeDeep(Map<String, Object> target, Map<String, ?> over) {
-        for (Map.Entry<String, ?> e : over.entrySet()) {
-            Object old = target.get(e.getKey());
-            if (old instanceof Map && e.getValue() instanceof Map) {
-                Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) old);
-                mergeDeep(copy, (Map<String, Object>) e.getValue());
-                target.put(e.getKey(), copy);
-            } else {
-                target.put(e.getKey(), e.getValue());
-            }
         }
     }
 }

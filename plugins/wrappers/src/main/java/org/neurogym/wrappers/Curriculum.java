@@ -217,7 +217,7 @@ public final class Curriculum extends EnvSwitcher {
             if (!wrapperBelow) {
                 taskOverrides.put(e.getKey(), e.getValue());
             } else if (e.getValue() instanceof Map<?, ?> m) {
-                wrapperOverrides.put(e.getKey(), stringKeys(m));
+                wrapperOverrides.put(e.getKey(), Params.stringKeys(m));
             } else {
                 throw stageError(j, stage, e.getKey(), "'" + e.getKey() + "' names a wrapper below, so it takes a table of that wrapper's "
                         + "parameters, got " + e.getValue());
@@ -227,10 +227,10 @@ public final class Curriculum extends EnvSwitcher {
         String owner = "";
         try {
             Recipe task = layers.get(0);
-            made = task.make(null, merged(task.params(), taskOverrides));
+            made = task.make(null, Params.overlay(task.params(), taskOverrides));
             for (Recipe w : layers.subList(1, layers.size())) {
                 owner = w.id() + ".";
-                made = w.make(made, merged(w.params(), wrapperOverrides.getOrDefault(w.id(), Map.of())));
+                made = w.make(made, Params.overlay(w.params(), wrapperOverrides.getOrDefault(w.id(), Map.of())));
             }
             return made;
         } catch (ParameterException e) {
@@ -247,25 +247,6 @@ public final class Curriculum extends EnvSwitcher {
                 + message);
     }
 
-    /** {@code base} with {@code over} merged key by key into nested tables (rewards.fail keeps rewards.correct). */
-    private static Map<String, Object> merged(Map<String, ?> base, Map<String, ?> over) {
-        Map<String, Object> out = new LinkedHashMap<>(base);
-        for (Map.Entry<String, ?> e : over.entrySet()) {
-            if (out.get(e.getKey()) instanceof Map<?, ?> was && e.getValue() instanceof Map<?, ?> now) {
-                out.put(e.getKey(), merged(stringKeys(was), stringKeys(now)));
-            } else {
-                out.put(e.getKey(), e.getValue());
-            }
-        }
-        return out;
-    }
-
-    private static Map<String, Object> stringKeys(Map<?, ?> m) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(String.valueOf(k), v));
-        return out;
-    }
-
     /** The stages of a {@code stages} parameter: a list of tables, each with an optional 'name'. */
     static List<Stage> stagesOf(Object spec) {
         if (!(spec instanceof List<?> list) || list.isEmpty()) {
@@ -277,7 +258,7 @@ public final class Curriculum extends EnvSwitcher {
                 throw new ParameterException("stages[" + j + "]", "Curriculum: stage " + j + " must be a table of parameter overrides, got "
                         + list.get(j));
             }
-            Map<String, Object> overrides = stringKeys(m);
+            Map<String, Object> overrides = Params.stringKeys(m);
             Object name = overrides.remove("name");
             if (name != null && !(name instanceof String)) {
                 throw new ParameterException("stages[" + j + "].name", "Curriculum: stage " + j + "'s name must be a string, got " + name);
