@@ -1,6 +1,5 @@
 package org.neurogym.api.spi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,43 +99,16 @@ public record WrapperDescriptor(String id, String family, String description, St
     }
 
     /** Builds a descriptor in the order a wrapper's documentation reads, like {@link TaskDescriptor#builder}. */
-    public static final class Builder {
-        private final String id;
-        private String family = "";
-        private String description = "";
-        private String paperName = "";
-        private String paperLink = "";
-        private final List<ParamSpec> parameters = new ArrayList<>();
+    public static final class Builder extends DescriptorBuilder<Builder> {
         private Accepts accepts = Accepts.ANY;
         private Contract contract = Contract.DEFAULT;
 
         private Builder(String id) {
-            this.id = id;
+            super(id);
         }
 
-        public Builder family(String family) {
-            this.family = family;
-            return this;
-        }
-
-        public Builder description(String description) {
-            this.description = description;
-            return this;
-        }
-
-        public Builder paper(String name, String link) {
-            this.paperName = name;
-            this.paperLink = link;
-            return this;
-        }
-
-        public Builder params(ParamSpec... specs) {
-            for (ParamSpec spec : specs) {
-                for (ParamSpec p : parameters) {
-                    if (p.name().equals(spec.name())) throw new IllegalArgumentException(id + " declares parameter '" + spec.name() + "' twice");
-                }
-                parameters.add(spec);
-            }
+        @Override
+        Builder self() {
             return this;
         }
 
