@@ -28,6 +28,9 @@ public record WrapperDescriptor(String id, String family, String description, St
         /** Any env. */
         public static final Accepts ANY = new Accepts("any env", env -> true);
 
+        /** Envs with trials (a task, or wrappers over one), whatever their observations: for wrappers that change only trials' facts. */
+        public static final Accepts TRIALS = new Accepts("trial-based envs", env -> TrialBased.nearest(env) != null);
+
         /** Envs with trials (a task, or wrappers over one) and 1-D Box observations. */
         public static final Accepts TRIAL_BASED = new Accepts("trial-based envs with 1-D Box observations",
                 env -> TrialBased.nearest(env) != null && env.observationSpace() instanceof Box b && b.shape().length == 1);

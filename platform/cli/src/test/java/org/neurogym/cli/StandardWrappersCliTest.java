@@ -50,8 +50,8 @@ class StandardWrappersCliTest {
         String md = Files.readString(out);
         String reactionTime = md.substring(md.indexOf("## ReactionTime"), md.indexOf("## ", md.indexOf("## ReactionTime") + 3));
         assertTrue(reactionTime.contains("| family | trial |"), reactionTime);
-        assertTrue(reactionTime.contains("| accepts | trial-based tasks with discrete actions and 'stimulus' and 'decision' periods |"),
-                reactionTime);
+        assertTrue(reactionTime.contains("| accepts | trial-based tasks with discrete actions and 'stimulus' and 'decision' periods, "
+                + "not already under ReactionTime |"), reactionTime);
     }
 
     @Test

@@ -180,13 +180,18 @@ public final class WrapperContract {
             int steps = Math.min(2_000, c.options().randomSteps());
             int compared = 0;
             for (int i = 0; i <= steps; i++) {
-                float[] m = trials.trialObservations();
+                // pixel tasks hold their trial as uint8 frames, stepped as floats of the same values
+                byte[] frames = trials.trialFrames();
+                float[] m = frames == null ? trials.trialObservations() : null;
                 int row = trials.stepIndex() * width;
-                if (m.length < row + width) return c.fail(MATRICES, "the trial matrix is narrower than the observation space at step " + i);
+                if ((frames != null ? frames.length : m.length) < row + width) {
+                    return c.fail(MATRICES, "the trial matrix is narrower than the observation space at step " + i);
+                }
                 for (int k = 0; k < width; k++) {
-                    if (!live[k] && Float.compare(ob[k], m[row + k]) != 0) {
+                    float held = frames != null ? frames[row + k] & 0xFF : m[row + k];
+                    if (!live[k] && Float.compare(ob[k], held) != 0) {
                         return c.fail(MATRICES, "at step " + i + " (trial step " + trials.stepIndex() + ") observation element " + k
-                                + " is " + ob[k] + " but the trial matrix holds " + m[row + k]);
+                                + " is " + ob[k] + " but the trial matrix holds " + held);
                     }
                 }
                 compared++;
