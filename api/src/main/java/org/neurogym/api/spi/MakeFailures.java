@@ -55,7 +55,8 @@ final class MakeFailures {
                 try (Env copy = factory.apply(p)) {
                     copy.reset(0);
                     // a value may break only some trials (a dt longer than every period of a short trial)
-                    if (copy instanceof TrialBased trials) {
+                    TrialBased trials = TrialBased.nearest(copy); // a composed task's parts may sit under any wrapper
+                    if (trials != null) {
                         for (int i = 1; i < PROBE_TRIALS; i++) trials.newTrial(Map.of());
                     }
                 }

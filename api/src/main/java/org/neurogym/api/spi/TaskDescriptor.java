@@ -69,51 +69,21 @@ public record TaskDescriptor(String id, String family, List<String> tags, String
     }
 
     /** Builds a descriptor in the order a task's documentation reads. */
-    public static final class Builder {
-        private final String id;
-        private String family = "";
+    public static final class Builder extends DescriptorBuilder<Builder> {
         private final List<String> tags = new ArrayList<>();
-        private String description = "";
-        private String paperName = "";
-        private String paperLink = "";
-        private final List<ParamSpec> parameters = new ArrayList<>();
         private ContractExpectations contract = ContractExpectations.DEFAULT;
 
         private Builder(String id) {
-            this.id = id;
+            super(id);
         }
 
-        public Builder family(String family) {
-            this.family = family;
+        @Override
+        Builder self() {
             return this;
         }
 
         public Builder tags(String... tags) {
             this.tags.addAll(List.of(tags));
-            return this;
-        }
-
-        public Builder description(String description) {
-            this.description = description;
-            return this;
-        }
-
-        public Builder paper(String name, String link) {
-            this.paperName = name;
-            this.paperLink = link;
-            return this;
-        }
-
-        public Builder param(ParamSpec spec) {
-            for (ParamSpec p : parameters) {
-                if (p.name().equals(spec.name())) throw new IllegalArgumentException(id + " declares parameter '" + spec.name() + "' twice");
-            }
-            this.parameters.add(spec);
-            return this;
-        }
-
-        public Builder params(ParamSpec... specs) {
-            for (ParamSpec s : specs) param(s);
             return this;
         }
 

@@ -1,6 +1,5 @@
 package org.neurogym.api.spi;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,6 +28,9 @@ public record WrapperDescriptor(String id, String family, String description, St
     public record Accepts(String description, Predicate<Env> test) {
         /** Any env. */
         public static final Accepts ANY = new Accepts("any env", env -> true);
+
+        /** Envs with trials (a task, or wrappers over one), whatever their observations: for wrappers that change only trials' facts. */
+        public static final Accepts TRIALS = new Accepts("trial-based envs", env -> TrialBased.nearest(env) != null);
 
         /** Envs with trials (a task, or wrappers over one) and 1-D Box observations. */
         public static final Accepts TRIAL_BASED = new Accepts("trial-based envs with 1-D Box observations",
@@ -103,43 +105,16 @@ public record WrapperDescriptor(String id, String family, String description, St
     }
 
     /** Builds a descriptor in the order a wrapper's documentation reads, like {@link TaskDescriptor#builder}. */
-    public static final class Builder {
-        private final String id;
-        private String family = "";
-        private String description = "";
-        private String paperName = "";
-        private String paperLink = "";
-        private final List<ParamSpec> parameters = new ArrayList<>();
+    public static final class Builder extends DescriptorBuilder<Builder> {
         private Accepts accepts = Accepts.ANY;
         private Contract contract = Contract.DEFAULT;
 
         private Builder(String id) {
-            this.id = id;
+            super(id);
         }
 
-        public Builder family(String family) {
-            this.family = family;
-            return this;
-        }
-
-        public Builder description(String description) {
-            this.description = description;
-            return this;
-        }
-
-        public Builder paper(String name, String link) {
-            this.paperName = name;
-            this.paperLink = link;
-            return this;
-        }
-
-        public Builder params(ParamSpec... specs) {
-            for (ParamSpec spec : specs) {
-                for (ParamSpec p : parameters) {
-                    if (p.name().equals(spec.name())) throw new IllegalArgumentException(id + " declares parameter '" + spec.name() + "' twice");
-                }
-                parameters.add(spec);
-            }
+        @Override
+        Builder self() {
             return this;
         }
 

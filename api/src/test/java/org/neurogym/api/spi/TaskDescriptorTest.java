@@ -129,6 +129,20 @@ class TaskDescriptorTest {
     }
 
     @Test
+    void theWrapperBuilderSharesTheTaskBuildersSetters() {
+        WrapperDescriptor w = WrapperDescriptor.builder("Clock").family("observation").description("Adds a clock.")
+                .paper("A paper", "https://example.org").param(ParamSpec.number("scale", 1, "Scale.").positive())
+                .accepts(WrapperDescriptor.Accepts.TRIAL_BASED).build((env, p) -> env);
+        assertEquals(List.of("observation", "Adds a clock.", "A paper", "https://example.org", "scale"),
+                List.of(w.family(), w.description(), w.paperName(), w.paperLink(), w.parameters().get(0).name()));
+        assertEquals("trial-based envs with 1-D Box observations", w.accepts().description());
+        assertThrows(IllegalArgumentException.class, () -> WrapperDescriptor.builder("Clock")
+                .params(ParamSpec.number("scale", 1, "Scale."), ParamSpec.number("scale", 2, "Again.")));
+        Env inner = go().build(Go::new).create(Map.of());
+        assertEquals("scale", assertThrows(ParameterException.class, () -> w.wrap(inner, Map.of("scale", 0))).key());
+    }
+
+    @Test
     void aWrapperDescriptorValidatesItsParameters() {
         WrapperDescriptor w = WrapperDescriptor.of("Noise", null,
                 List.of(ParamSpec.number("std", 0.1, "Noise level.")), (e, p) -> e);

@@ -66,7 +66,7 @@ final class CheckCommand implements Callable<Integer> {
             for (String id : wrappers) {
                 WrapperDescriptor w = main.host().registry().wrapper(id).descriptor();
                 for (TaskEntry t : tasks) {
-                    units.add(new Unit(id + "(" + t.id() + ")", () -> WrapperContract.run(w, t.descriptor(), main.host()::make, options)));
+                    units.add(new Unit(id + "(" + t.id() + ")", () -> WrapperContract.run(w, t.descriptor(), main.host(), options)));
                 }
             }
         }

@@ -74,8 +74,11 @@ final class InfoCommand implements Callable<Integer> {
 
     @SuppressWarnings("unchecked")
     static void printWrapper(PrintWriter out, Map<String, Object> w) {
-        out.println(w.get("id") + "  (wrapper, plugin " + w.get("plugin") + ")");
+        String family = String.valueOf(w.get("family"));
+        out.println(w.get("id") + "  (wrapper" + (family.isEmpty() ? "" : ", " + family) + ", plugin " + w.get("plugin") + ")");
         out.println("  " + w.get("description"));
+        printPaper(out, w);
+        out.println("  Accepts: " + w.get("accepts"));
         out.println("Parameters:");
         for (Map<String, Object> p : (List<Map<String, Object>>) w.get("parameters")) {
             out.println("  " + p.get("name") + " (" + p.get("type") + (Boolean.TRUE.equals(p.get("required")) ? ", required"
@@ -84,11 +87,16 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
+    private static void printPaper(PrintWriter out, Map<String, Object> info) {
+        Map<String, Object> paper = (Map<String, Object>) info.get("paper");
+        if (!String.valueOf(paper.get("name")).isEmpty()) out.println("  Paper: " + paper.get("name") + " " + paper.get("link"));
+    }
+
+    @SuppressWarnings("unchecked")
     private static void print(PrintWriter out, Map<String, Object> info) {
         out.println(info.get("id") + "  (" + info.get("family") + ", plugin " + info.get("plugin") + ")");
         out.println("  " + info.get("description"));
-        Map<String, Object> paper = (Map<String, Object>) info.get("paper");
-        if (!String.valueOf(paper.get("name")).isEmpty()) out.println("  Paper: " + paper.get("name") + " " + paper.get("link"));
+        printPaper(out, info);
         out.println("  Tags: " + String.join(", ", (List<String>) info.get("tags")));
         out.println("  dt: " + Output.number((Double) info.get("dt")) + " ms");
         if (info.containsKey("timing")) {

@@ -97,25 +97,38 @@ final class NewPluginCommand implements Callable<Integer> {
         /** The project's files by relative path ('/'-separated), in writing order. */
         Map<String, String> files() {
             Map<String, String> v = values();
+            Kind kind = wrapper ? Kind.WRAPPER : Kind.TASK;
             String src = packageName.replace('.', '/');
             Map<String, String> f = new LinkedHashMap<>();
             f.put("pom.xml", render("pom.xml.txt", v));
-            if (wrapper) {
-                f.put("README.md", render("WrapperREADME.md.txt", v));
-                f.put(".gitignore", render("gitignore.txt", v));
-                f.put("src/main/java/" + src + "/" + taskClass + ".java", render("Wrapper.java.txt", v));
-                f.put("src/main/java/" + src + "/" + providerClass + ".java", render("WrapperProvider.java.txt", v));
-                f.put("src/main/resources/META-INF/services/org.neurogym.api.spi.WrapperProvider", packageName + "." + providerClass + "\n");
-                f.put("src/test/java/" + src + "/" + taskClass + "Test.java", render("WrapperTest.java.txt", v));
-                return f;
-            }
-            f.put("README.md", render("README.md.txt", v));
+            f.put("README.md", render(kind.readme, v));
             f.put(".gitignore", render("gitignore.txt", v));
-            f.put("src/main/java/" + src + "/" + taskClass + ".java", render("Task.java.txt", v));
-            f.put("src/main/java/" + src + "/" + providerClass + ".java", render("Provider.java.txt", v));
-            f.put("src/main/resources/META-INF/services/org.neurogym.api.spi.TaskProvider", packageName + "." + providerClass + "\n");
-            f.put("src/test/java/" + src + "/" + taskClass + "Test.java", render("TaskTest.java.txt", v));
+            f.put("src/main/java/" + src + "/" + taskClass + ".java", render(kind.mainClass, v));
+            f.put("src/main/java/" + src + "/" + providerClass + ".java", render(kind.provider, v));
+            f.put("src/main/resources/META-INF/services/" + kind.service, packageName + "." + providerClass + "\n");
+            f.put("src/test/java/" + src + "/" + taskClass + "Test.java", render(kind.test, v));
             return f;
+        }
+    }
+
+    /** What a task plugin and a wrapper plugin differ in: their templates and the service their provider implements. */
+    private enum Kind {
+        TASK("README.md.txt", "Task.java.txt", "Provider.java.txt", "TaskTest.java.txt", "org.neurogym.api.spi.TaskProvider"),
+        WRAPPER("WrapperREADME.md.txt", "Wrapper.java.txt", "WrapperProvider.java.txt", "WrapperTest.java.txt",
+                "org.neurogym.api.spi.WrapperProvider");
+
+        final String readme;
+        final String mainClass;
+        final String provider;
+        final String test;
+        final String service;
+
+        Kind(String readme, String mainClass, String provider, String test, String service) {
+            this.readme = readme;
+            this.mainClass = mainClass;
+            this.provider = provider;
+            this.test = test;
+            this.service = service;
         }
     }
 
@@ -302,7 +315,8 @@ final class NewPluginCommand implements Callable<Integer> {
 
     /** The templates, for tests that check every placeholder is known. */
     static List<String> templates() {
-        return List.of("pom.xml.txt", "README.md.txt", "gitignore.txt", "Task.java.txt", "Provider.java.txt", "TaskTest.java.txt",
-                "WrapperREADME.md.txt", "Wrapper.java.txt", "WrapperProvider.java.txt", "WrapperTest.java.txt");
+        List<String> all = new ArrayList<>(List.of("pom.xml.txt", "gitignore.txt"));
+        for (Kind k : Kind.values()) all.addAll(List.of(k.readme, k.mainClass, k.provider, k.test));
+        return all;
     }
 }

@@ -36,6 +36,25 @@ class StandardWrappersCliTest {
     }
 
     @Test
+    void infoAndTheWrapperReferenceShowFamilyAndWhatTheWrapperAccepts() throws Exception {
+        CliTest.Result r = cli("info", "SideBias");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("SideBias  (wrapper, trial, plugin wrappers)"), r.out());
+        assertTrue(r.out().contains("Accepts: trial-based envs whose tasks declare their choices"), r.out());
+        String json = cli("info", "Noise", "--json").out().replaceAll("\":\\s+", "\":");
+        assertTrue(json.contains("\"family\":\"observation\""), json);
+        assertTrue(json.contains("\"accepts\":\"trial-based envs with 1-D Box observations\""), json);
+
+        Path out = dir.resolve("wrappers.md");
+        assertEquals(0, cli("docs", "wrappers", "--out", out.toString()).code());
+        String md = Files.readString(out);
+        String reactionTime = md.substring(md.indexOf("## ReactionTime"), md.indexOf("## ", md.indexOf("## ReactionTime") + 3));
+        assertTrue(reactionTime.contains("| family | trial |"), reactionTime);
+        assertTrue(reactionTime.contains("| accepts | trial-based tasks with discrete actions and 'stimulus' and 'decision' periods, "
+                + "not already under ReactionTime |"), reactionTime);
+    }
+
+    @Test
     void theSameWrappedRunFromTomlAndFromFlags() throws Exception {
         Path f = dir.resolve("exp.toml");
         Files.writeString(f, """

@@ -45,11 +45,7 @@ public final class Reference {
         sb.append("| | |\n| --- | --- |\n");
         row(sb, "plugin", t.plugin());
         row(sb, "tags", String.join(", ", (List<String>) info.get("tags")));
-        Map<String, Object> paper = (Map<String, Object>) info.get("paper");
-        if (!String.valueOf(paper.get("name")).isEmpty()) {
-            String link = String.valueOf(paper.get("link"));
-            row(sb, "paper", link.isEmpty() ? String.valueOf(paper.get("name")) : "[" + paper.get("name") + "](" + link + ")");
-        }
+        paper(sb, (Map<String, Object>) info.get("paper"));
         row(sb, "dt", number(info.get("dt")) + " ms");
         if (info.containsKey("periods")) row(sb, "periods (a trial)", String.join(", ", (List<String>) info.get("periods")));
         if (info.containsKey("timing")) row(sb, "timing (ms)", join((Map<String, Object>) info.get("timing")));
@@ -60,6 +56,7 @@ public final class Reference {
         parameters(sb, (List<Map<String, Object>>) info.get("parameters"));
     }
 
+    @SuppressWarnings("unchecked")
     public static String wrappers(List<WrapperEntry> wrappers) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Wrapper reference\n\n");
@@ -67,12 +64,21 @@ public final class Reference {
         for (WrapperEntry w : wrappers) {
             Map<String, Object> info = TaskInfo.describe(w);
             sb.append("\n## ").append(w.id()).append("\n\n");
-            sb.append(info.get("description")).append("\n\nPlugin: ").append(w.plugin()).append("\n");
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> params = (List<Map<String, Object>>) info.get("parameters");
-            parameters(sb, params);
+            sb.append(info.get("description")).append("\n\n");
+            sb.append("| | |\n| --- | --- |\n");
+            row(sb, "plugin", w.plugin());
+            if (!w.descriptor().family().isEmpty()) row(sb, "family", w.descriptor().family());
+            paper(sb, (Map<String, Object>) info.get("paper"));
+            row(sb, "accepts", String.valueOf(info.get("accepts")));
+            parameters(sb, (List<Map<String, Object>>) info.get("parameters"));
         }
         return sb.toString();
+    }
+
+    private static void paper(StringBuilder sb, Map<String, Object> paper) {
+        if (String.valueOf(paper.get("name")).isEmpty()) return;
+        String link = String.valueOf(paper.get("link"));
+        row(sb, "paper", link.isEmpty() ? String.valueOf(paper.get("name")) : "[" + paper.get("name") + "](" + link + ")");
     }
 
     private static void parameters(StringBuilder sb, List<Map<String, Object>> params) {

@@ -67,12 +67,15 @@ public final class TaskInfo {
         return out;
     }
 
-    /** A wrapper as plain values: id, plugin, description, parameters. */
+    /** A wrapper as plain values: id, plugin, family, description, paper, the envs it accepts, parameters. */
     public static Map<String, Object> describe(WrapperEntry entry) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", entry.id());
         out.put("plugin", entry.plugin());
+        out.put("family", entry.descriptor().family());
         out.put("description", entry.descriptor().description());
+        out.put("paper", Map.of("name", entry.descriptor().paperName(), "link", entry.descriptor().paperLink()));
+        out.put("accepts", entry.descriptor().accepts().description());
         out.put("parameters", parameters(entry.descriptor().parameters()));
         return out;
     }

@@ -43,7 +43,7 @@ public final class WrapperContract {
     public static List<CheckResult> run(WrapperDescriptor wrapper, TaskDescriptor task, EnvMaker maker, ContractOptions o) {
         Case c = new Case(wrapper, task, maker, o);
         boolean accepted;
-        try (Env env = task.create(o.params())) {
+        try (Env env = task.create(o.params(), maker)) {
             accepted = wrapper.accepts().test(env);
         } catch (RuntimeException e) {
             return List.of(new CheckResult(c.name(), SPACES, Status.SKIP, "the task cannot be made with these parameters: " + e.getMessage()));
@@ -60,7 +60,7 @@ public final class WrapperContract {
         }
 
         Env make() {
-            Env env = task.create(options.params());
+            Env env = task.create(options.params(), maker);
             return wrapper.wrap(env, wrapper.contract().params().apply(task.id(), env), maker);
         }
 
@@ -93,11 +93,18 @@ public final class WrapperContract {
     }
 
     static CheckResult spaces(Case c) {
-        try (Env task = c.task().create(c.options().params()); Env env = c.make()) {
-            if (!(env.observationSpace() instanceof Box box) || box.shape().length != 1) {
+        try (Env task = c.task().create(c.options().params(), c.maker()); Env env = c.make()) {
+            Box inner = (Box) task.observationSpace();
+            if (inner.shape().length != 1) {
+                // channels can be appended to a vector only: over an image the wrapper must leave the space as it is
+                if (!env.observationSpace().toString().equals(inner.toString())) {
+                    return c.fail(SPACES, "observations of shape " + Arrays.toString(inner.shape()) + " must keep their space "
+                            + inner + ", got " + env.observationSpace());
+                }
+            } else if (!(env.observationSpace() instanceof Box b) || b.shape().length != 1) {
                 return c.fail(SPACES, "observations must stay a 1-D Box, got " + env.observationSpace());
             }
-            Box inner = (Box) task.observationSpace();
+            Box box = (Box) env.observationSpace();
             if (box.size() < inner.size()) return c.fail(SPACES, "the observation shrank from " + inner.size() + " to " + box.size());
             if (!env.actionSpace().toString().equals(task.actionSpace().toString())) {
                 return c.fail(SPACES, "the action space changed from " + task.actionSpace() + " to " + env.actionSpace());
@@ -173,13 +180,18 @@ public final class WrapperContract {
             int steps = Math.min(2_000, c.options().randomSteps());
             int compared = 0;
             for (int i = 0; i <= steps; i++) {
-                float[] m = trials.trialObservations();
+                // pixel tasks hold their trial as uint8 frames, stepped as floats of the same values
+                byte[] frames = trials.trialFrames();
+                float[] m = frames == null ? trials.trialObservations() : null;
                 int row = trials.stepIndex() * width;
-                if (m.length < row + width) return c.fail(MATRICES, "the trial matrix is narrower than the observation space at step " + i);
+                if ((frames != null ? frames.length : m.length) < row + width) {
+                    return c.fail(MATRICES, "the trial matrix is narrower than the observation space at step " + i);
+                }
                 for (int k = 0; k < width; k++) {
-                    if (!live[k] && Float.compare(ob[k], m[row + k]) != 0) {
+                    float held = frames != null ? frames[row + k] & 0xFF : m[row + k];
+                    if (!live[k] && Float.compare(ob[k], held) != 0) {
                         return c.fail(MATRICES, "at step " + i + " (trial step " + trials.stepIndex() + ") observation element " + k
-                                + " is " + ob[k] + " but the trial matrix holds " + m[row + k]);
+                                + " is " + ob[k] + " but the trial matrix holds " + held);
                     }
                 }
                 compared++;

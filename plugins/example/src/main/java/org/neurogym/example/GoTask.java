@@ -4,7 +4,6 @@ import org.neurogym.api.StepResult;
 import org.neurogym.api.Trial;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Box;
 import org.neurogym.api.space.Channel;
@@ -22,7 +21,7 @@ public final class GoTask extends TrialEnv {
             .family("example").tags("example", "reaction", "supervised")
             .description("Fixate, then respond when the go cue appears (a third-party example plugin).")
             .params(ParamSpec.dt(100), ParamSpec.rewards(), ParamSpec.timing(),
-                    ParamSpec.number("sigma", 0.0, "Standard deviation of the noise added to the go cue."))
+                    ParamSpec.number("sigma", 0.0, "Standard deviation of the noise added to the go cue.").min(0))
             .build(GoTask::new);
 
     private final double sigma;
@@ -30,7 +29,6 @@ public final class GoTask extends TrialEnv {
     public GoTask(Params p) {
         super(p);
         sigma = p.getDouble("sigma");
-        if (sigma < 0) throw new ParameterException("sigma", "sigma must be >= 0, got " + sigma);
         defineRewards(p, "correct", 1.0, "abort", -0.1);
         defineTiming(p, "fixation", 500, "go", Timing.uniform(300, 600));
         defineSpaces(Box.unbounded(2, Channel.of("fixation", 0), Channel.of("go", 1)),

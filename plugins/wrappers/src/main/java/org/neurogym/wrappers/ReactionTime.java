@@ -8,6 +8,7 @@ import org.neurogym.api.Trial;
 import org.neurogym.api.TrialBased;
 import org.neurogym.api.TrialEnv;
 import org.neurogym.api.TrialWrapper;
+import org.neurogym.api.Wrapper;
 import org.neurogym.api.param.ParamSpec;
 import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
@@ -33,7 +34,8 @@ public final class ReactionTime extends TrialWrapper {
             .params(ParamSpec.number("urgency", 0.0, "Added to the reward of every step (negative values urge early answers)."),
                     ParamSpec.bool("end_on_stimulus", true,
                             "End the trial when the stimulus ends; otherwise keep the task's timing and allow early answers."))
-            .accepts("trial-based tasks with discrete actions and 'stimulus' and 'decision' periods", ReactionTime::accepts)
+            .accepts("trial-based tasks with discrete actions and 'stimulus' and 'decision' periods, not already under ReactionTime",
+                    ReactionTime::accepts)
             .build(ReactionTime::new);
 
     /** Info key of the reaction time, in ms from stimulus onset. */
@@ -65,12 +67,21 @@ public final class ReactionTime extends TrialWrapper {
 
     private static boolean accepts(Env env) {
         TrialBased below = TrialBased.nearest(env);
-        return below != null && env.actionSpace() instanceof Discrete && below.tasks().stream()
+        return below != null && !underReactionTime(env) && env.actionSpace() instanceof Discrete && below.tasks().stream()
                 .allMatch(task -> task.timing().containsKey(DECISION) && task.timing().containsKey(STIMULUS));
+    }
+
+    /** The rule applies once: a second ReactionTime would move a decision period the first has moved and cut. */
+    private static boolean underReactionTime(Env env) {
+        for (Env e = env; e instanceof Wrapper w; e = w.inner()) {
+            if (w instanceof ReactionTime) return true;
+        }
+        return false;
     }
 
     private static void check(Env env, double urgency) {
         if (!Double.isFinite(urgency)) throw new ParameterException("urgency", "ReactionTime: urgency must be a finite number, got " + urgency);
+        if (underReactionTime(env)) throw new NeuroGymException("ReactionTime: " + env.name() + " is already under ReactionTime");
         if (!accepts(env)) {
             throw new NeuroGymException("ReactionTime needs a task with discrete actions and 'stimulus' and 'decision' periods, but "
                     + env.name() + " has actions " + env.actionSpace() + " and periods "

@@ -27,7 +27,7 @@ public final class ScheduleAttr extends TrialWrapper {
             .params(ParamSpec.required("schedule", ParamType.STRING, "Schedule name: " + String.join(", ", Schedule.NAMES) + "."),
                     ParamSpec.optional("block_lens", ParamType.INTEGER_LIST, "Trials per block of each condition (block schedules only)."),
                     ParamSpec.required("attr_list", ParamType.ANY, "List of tables of trial facts, one per condition."))
-            .accepts(Accepts.TRIAL_BASED)
+            .accepts(Accepts.TRIALS)
             .contractParams((id, env) -> Map.of("schedule", "Random", "attr_list", List.of(Map.of(), Map.of())))
             .build(ScheduleAttr::new);
 

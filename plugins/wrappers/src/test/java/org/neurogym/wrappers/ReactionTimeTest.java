@@ -18,6 +18,15 @@ class ReactionTimeTest {
             Map.of("fixation", 300, "stimulus", 2000, "delay", 500, "decision", 200));
 
     @Test
+    void aSecondReactionTimeIsRefusedInOneLine() {
+        ReactionTime once = new ReactionTime(Fixtures.pdm(TIMING), 0, true);
+        assertFalse(ReactionTime.DESCRIPTOR.accepts().test(new PassReward(once)));
+        NeuroGymException e = assertThrows(NeuroGymException.class,
+                () -> ReactionTime.DESCRIPTOR.wrap(new PassReward(once), Map.of()));
+        assertTrue(e.getMessage().contains("already under ReactionTime") && !e.getMessage().contains("\n"), e.getMessage());
+    }
+
+    @Test
     void anOracleWinsEveryTrialAndAnswersBeforeTheStimulusEnds() {
         TrialEnv task = Fixtures.pdm(TIMING);
         ReactionTime env = new ReactionTime(task, 0, true);

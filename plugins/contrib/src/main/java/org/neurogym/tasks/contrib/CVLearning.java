@@ -116,13 +116,11 @@ public final class CVLearning extends TrialEnv {
     public CVLearning(Params p) {
         super(p);
         double scale = p.getDouble("stim_scale");
-        if (!Double.isFinite(scale)) throw new ParameterException("stim_scale", "stim_scale must be finite, got " + scale);
         cohs = new double[COHS.length];
         for (int i = 0; i < COHS.length; i++) cohs[i] = COHS[i] * scale;
         sigma = p.getDouble("sigma") / Math.sqrt(dt);
         maxNumReps = p.getInt("max_num_reps");
         thPerf = p.getDouble("th_stage");
-        if (!Double.isFinite(thPerf)) throw new ParameterException("th_stage", "th_stage must be finite, got " + thPerf);
         keepDays = p.getInt("keep_days");
         trialsDay = p.getInt("trials_day");
         perfLen = p.getInt("perf_len");

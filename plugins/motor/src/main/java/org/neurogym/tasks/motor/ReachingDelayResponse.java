@@ -53,9 +53,9 @@ public final class ReachingDelayResponse extends TrialEnv {
         super(p);
         lowbound = p.getDouble("lowbound");
         highbound = p.getDouble("highbound");
-        if (!(highbound >= lowbound && highbound <= ACTION_HIGH)) {
-            throw new ParameterException("highbound", "highbound must lie in [lowbound, " + ACTION_HIGH + "] = ["
-                    + lowbound + ", " + ACTION_HIGH + "], got " + highbound);
+        // the bound by the action space is declared; the order of the two bounds is not a per-parameter rule
+        if (!(highbound >= lowbound)) {
+            throw new ParameterException("highbound", "highbound must be >= lowbound (" + lowbound + "), got " + highbound);
         }
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", -0.0, "miss", -0.5);

@@ -49,7 +49,7 @@ public final class AnnubesEnv extends TrialEnv {
                             "Table of stimuli to their relative frequencies among non-catch trials: a modality name "
                                     + "(e.g. v, a) or several joined by '+' (a+v: shown together). Each modality gets its "
                                     + "own input; 'catch' is reserved."),
-                    ParamSpec.number("catch_prob", 0.5, "Probability of a catch trial (no stimulus), in [0, 1]."),
+                    ParamSpec.number("catch_prob", 0.5, "Probability of a catch trial (no stimulus).").range(0, 1),
                     new ParamSpec("intensities", ParamType.ANY, List.of(0.8, 0.9, 1.0),
                             "Possible intensities of a shown modality: a list for every modality, or a table of "
                                     + "modality to its list."),
@@ -64,14 +64,14 @@ public final class AnnubesEnv extends TrialEnv {
                     new ParamSpec("iti", ParamType.ANY, 0,
                             "Inter-trial interval in ms, in the same forms as fix_time."),
                     ParamSpec.dt(100),
-                    ParamSpec.number("tau", 100, "Time constant in ms, which scales the input noise."),
+                    ParamSpec.number("tau", 100, "Time constant in ms, which scales the input noise.").positive(),
                     ParamSpec.numbers("output_behavior", new double[] {0, 1},
-                            "Values of the behavioural output; one action each, the first being fixation."),
-                    ParamSpec.number("noise_std", 0.01, "Standard deviation of the input noise."),
+                            "Values of the behavioural output; one action each, the first being fixation.").minLength(2),
+                    ParamSpec.number("noise_std", 0.01, "Standard deviation of the input noise.").min(0),
                     ParamSpec.rewards(),
                     ParamSpec.optional("random_seed", ParamType.INTEGER,
-                            "When set (>= 0), each episode's draws restart from a stream fixed by this seed (see "
-                                    + "frozen_seed); unset: draws follow the env's seed."),
+                            "When set, each episode's draws restart from a stream fixed by this seed (see "
+                                    + "frozen_seed); unset: draws follow the env's seed.").min(0),
                     ParamSpec.bool("frozen_seed", false,
                             "With random_seed: true restarts every episode (every copy, every dataset row) from "
                                     + "random_seed itself; false derives each episode's stream from random_seed and the "
@@ -121,29 +121,16 @@ public final class AnnubesEnv extends TrialEnv {
 
         intensities = readIntensities(p.get("intensities"), modalities);
         catchProb = p.getDouble("catch_prob");
-        if (!(catchProb >= 0 && catchProb <= 1)) throw new ParameterException("catch_prob", "catch_prob must be in [0, 1], got " + catchProb);
         maxSequential = readMaxSequential(p.isSet("max_sequential") ? p.get("max_sequential") : null, order);
         sequentialCount = new int[modalities.length + 1];
         checkSatisfiable();
         fixIntensity = p.getDouble("fix_intensity");
         double tau = p.getDouble("tau");
-        if (!(tau > 0)) throw new ParameterException("tau", "tau must be positive, got " + tau);
         double noiseStd = p.getDouble("noise_std");
-        if (!(noiseStd >= 0)) throw new ParameterException("noise_std", "noise_std must be >= 0, got " + noiseStd);
         double alpha = dt / tau;
         noiseFactor = noiseStd * Math.sqrt(2 * alpha) / alpha;
         double[] outputBehavior = p.getDoubles("output_behavior");
-        if (outputBehavior.length < 2) {
-            throw new ParameterException("output_behavior", "output_behavior needs at least two values (fixation and response)");
-        }
-        if (p.isSet("random_seed")) {
-            randomSeed = p.getInt("random_seed");
-            if (randomSeed < 0) {
-                throw new ParameterException("random_seed", "random_seed must be >= 0 (leave it unset to follow the env's seed), got " + randomSeed);
-            }
-        } else {
-            randomSeed = -1;
-        }
+        randomSeed = p.isSet("random_seed") ? p.getInt("random_seed") : -1;
         frozenSeed = p.getBoolean("frozen_seed");
 
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0);

@@ -32,8 +32,7 @@ public final class MotorTiming extends ProductionTask {
             .params(ParamSpec.dt(80),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("prod_margin", 0.2,
-                            "Relative tolerance around the target production time within which a go is rewarded.").min(0))
+                    prodMarginParam())
             // production lasts twice the cued interval (not a timed period), each interval equally likely
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> meanSteps(env, "fixation")
                     + meanSteps(env, "cue") + meanSteps(env, "set")
@@ -86,12 +85,6 @@ public final class MotorTiming extends ProductionTask {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        if (inPeriod("fixation") && action != 0) {
-            out.addReward(reward("abort")); // the reference never aborts this task
-        }
-        if (inPeriod("production") && action == 1) {
-            out.setNewTrial(true);
-            out.addReward(judgeProduction(time() - endTime("set"), production));
-        }
+        fixateThenProduce(action, out, "set", production);
     }
 }

@@ -32,8 +32,7 @@ public final class OneTwoThreeGo extends ProductionTask {
             .params(ParamSpec.dt(80),
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
-                    ParamSpec.number("prod_margin", 0.2,
-                            "Relative tolerance around the target production time within which a go is rewarded.").min(0))
+                    prodMarginParam())
             // the three intervals all take the duration drawn for interval1
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> meanSteps(env, "fixation")
                     + meanSteps(env, "target") + meanSteps(env, "s1") + meanSteps(env, "s2") + meanSteps(env, "s3")

@@ -1,6 +1,8 @@
 package org.neurogym.tasks.timing;
 
+import org.neurogym.api.StepResult;
 import org.neurogym.api.TrialEnv;
+import org.neurogym.api.param.ParamSpec;
 import org.neurogym.api.param.Params;
 
 /** What the interval-production tasks share: the graded reward around a target time. */
@@ -12,6 +14,25 @@ abstract class ProductionTask extends TrialEnv {
     ProductionTask(Params p) {
         super(p);
         prodMargin = p.getDouble("prod_margin");
+    }
+
+    /** The {@code prod_margin} parameter every production task declares (read here). */
+    static ParamSpec prodMarginParam() {
+        return ParamSpec.number("prod_margin", 0.2,
+                "Relative tolerance around the target production time within which a go is rewarded.").min(0);
+    }
+
+    /**
+     * The rule of the tasks with a fixation and a {@code production} period: a go while fixating
+     * costs {@code abort} (the reference never ends the trial for it); a go during production ends
+     * the trial, judged by the time since the end of period {@code from} against {@code target} ms.
+     */
+    protected final void fixateThenProduce(int action, StepResult out, String from, double target) {
+        if (inPeriod("fixation") && action != 0) out.addReward(reward("abort"));
+        if (inPeriod("production") && action == 1) {
+            out.setNewTrial(true);
+            out.addReward(judgeProduction(time() - endTime(from), target));
+        }
     }
 
     /**

@@ -31,8 +31,7 @@ public final class ReadySetGo extends ProductionTask {
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
                     ParamSpec.number("gain", 1, "Factor from the measured interval to the interval to produce.").positive(),
-                    ParamSpec.number("prod_margin", 0.2,
-                            "Relative tolerance around the target production time within which a go is rewarded.").min(0))
+                    prodMarginParam())
             // ready overlaps measure, and production lasts twice gain x measure: a trial is
             // fixation + (1 + 2 gain) x measure + set (with the default gain 1, fixation + 3 x measure + set)
             .contract(ContractExpectations.DEFAULT.withExpectedMeanSteps(env -> meanSteps(env, "fixation")
@@ -88,13 +87,7 @@ public final class ReadySetGo extends ProductionTask {
 
     @Override
     protected void onStep(int action, StepResult out) {
-        if (inPeriod("fixation") && action != 0) {
-            out.addReward(reward("abort")); // the reference never aborts this task
-        }
-        if (inPeriod("production") && action == 1) {
-            out.setNewTrial(true);
-            // the produced interval counts from the onset of set, i.e. the end of the measured interval
-            out.addReward(judgeProduction(time() - endTime("measure"), production));
-        }
+        // the produced interval counts from the onset of set, i.e. the end of the measured interval
+        fixateThenProduce(action, out, "measure", production);
     }
 }

@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 
 /**
@@ -54,7 +53,7 @@ final class Canvas {
     /** The window's {@code size} parameter: width and height in pixels, psychopy's {@code win_kwargs["size"]}. */
     static ParamSpec sizeParam() {
         return ParamSpec.integers("size", new int[] {100, 100}, "Window width and height in pixels; observations are "
-                + "[height, width, 3] uint8 (red, green, blue).");
+                + "[height, width, 3] uint8 (red, green, blue).").length(2).range(1, 4096);
     }
 
     /** The window's {@code antialias} parameter. */
@@ -65,9 +64,6 @@ final class Canvas {
     /** The canvas the {@code size} and {@code antialias} parameters describe. */
     static Canvas of(Params p) {
         int[] size = p.getInts("size");
-        if (size.length != 2 || size[0] < 1 || size[1] < 1 || size[0] > 4096 || size[1] > 4096) {
-            throw new ParameterException("size", "size must be [width, height] in pixels, each 1 to 4096, got " + Arrays.toString(size));
-        }
         return new Canvas(size[0], size[1], p.getBoolean("antialias"));
     }
 

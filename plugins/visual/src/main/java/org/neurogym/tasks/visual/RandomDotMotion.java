@@ -32,12 +32,12 @@ public final class RandomDotMotion extends TrialEnv {
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
                     ParamSpec.number("stim_scale", 1.0, "Scales the coherences (0, 6.4, 12.8, 25.6, 51.2 %)."),
-                    ParamSpec.integer("dim_ring", 2, "Number of motion directions (choices), evenly spaced from rightward."),
-                    ParamSpec.integer("n_dots", 30, "Dots in the field (psychopy nDots)."),
-                    ParamSpec.number("dot_size", 1, "Side of a dot in pixels (psychopy dotSize)."),
+                    ParamSpec.integer("dim_ring", 2, "Number of motion directions (choices), evenly spaced from rightward.").min(2),
+                    ParamSpec.integer("n_dots", 30, "Dots in the field (psychopy nDots).").min(1),
+                    ParamSpec.number("dot_size", 1, "Side of a dot in pixels (psychopy dotSize).").positive(),
                     ParamSpec.number("speed", 0.05, "Dot displacement per frame in norm units (psychopy speed)."),
                     ParamSpec.integer("dot_life", 10, "Frames a dot lives before it is redrawn elsewhere (psychopy dotLife; 0: forever)."),
-                    ParamSpec.number("field_size", 1.0, "Diameter of the circular dot field in norm units (the window is 2 wide)."),
+                    ParamSpec.number("field_size", 1.0, "Diameter of the circular dot field in norm units (the window is 2 wide).").positive(),
                     Canvas.sizeParam(),
                     Canvas.antialiasParam())
             .build(RandomDotMotion::new);
@@ -56,18 +56,14 @@ public final class RandomDotMotion extends TrialEnv {
     public RandomDotMotion(Params p) {
         super(p);
         dimRing = p.getInt("dim_ring");
-        if (dimRing < 2) throw new ParameterException("dim_ring", "dim_ring must be >= 2, got " + dimRing);
         double scale = p.getDouble("stim_scale");
         cohs = new double[COHERENCES.length];
         for (int i = 0; i < cohs.length; i++) cohs[i] = COHERENCES[i] * scale;
         theta = new double[dimRing];
         for (int i = 0; i < dimRing; i++) theta[i] = 2 * Math.PI * i / dimRing;
         int nDots = p.getInt("n_dots");
-        if (nDots < 1) throw new ParameterException("n_dots", "n_dots must be >= 1, got " + nDots);
         double dotSize = p.getDouble("dot_size");
-        if (!(dotSize > 0)) throw new ParameterException("dot_size", "dot_size must be > 0 pixels, got " + dotSize);
         double fieldSize = p.getDouble("field_size");
-        if (!(fieldSize > 0)) throw new ParameterException("field_size", "field_size must be > 0, got " + fieldSize);
         canvas = Canvas.of(p);
         dots = new DotField(nDots, fieldSize, p.getDouble("speed"), p.getInt("dot_life"), dotSize);
 

@@ -39,7 +39,7 @@ public final class SpatialSuppressMotionPixels extends TrialEnv {
                     ParamSpec.timing(),
                     ParamSpec.rewards(),
                     ParamSpec.numbers("diameters", new double[] {1.0}, "Stimulus diameters in norm units, one drawn per trial "
-                            + "(the reference fixes 1: half the window)."),
+                            + "(the reference fixes 1: half the window).").nonEmpty().positive().max(2),
                     Canvas.sizeParam(),
                     Canvas.antialiasParam())
             .contract(ContractExpectations.DEFAULT.withoutOracle("the target is a per-step probability vector with no "
@@ -78,10 +78,6 @@ public final class SpatialSuppressMotionPixels extends TrialEnv {
     public SpatialSuppressMotionPixels(Params p) {
         super(p);
         diameters = p.getDoubles("diameters");
-        if (diameters.length == 0) throw new ParameterException("diameters", "diameters needs at least one value");
-        for (double d : diameters) {
-            if (!(d > 0 && d <= 2)) throw new ParameterException("diameters", "each diameter must be in (0, 2] norm units, got " + d);
-        }
         canvas = Canvas.of(p);
         defineRewards(p, "abort", -0.1, "correct", 1.0, "fail", 0.0); // declared, never given
         defineTiming(p, "stimulus", 300);

@@ -36,12 +36,12 @@ public final class VisualSearch extends TrialEnv {
                     ParamSpec.rewards(),
                     ParamSpec.timing(),
                     ParamSpec.matrix("target_centers", new double[][] {{0.5, 0.5}, {0.5, -0.5}, {-0.5, 0.5}, {-0.5, -0.5}},
-                            "Centres of the search lines in norm units (x, y; the window spans -1 to 1)."),
+                            "Centres of the search lines in norm units (x, y; the window spans -1 to 1).").nonEmpty(),
                     ParamSpec.number("length", 0.3, "Half the length of a line in norm units (the reference's length)."),
                     ParamSpec.number("delta_angle", 0.2 * Math.PI, "Orientation difference of a distractor, in radians."),
                     ParamSpec.numbers("delta_color", new double[] {0.2, -0.1, -0.1},
-                            "Colour difference of a distractor (psychopy rgb, permuted per distractor)."),
-                    ParamSpec.number("line_width", 3, "Line width in pixels."),
+                            "Colour difference of a distractor (psychopy rgb, permuted per distractor).").length(3),
+                    ParamSpec.number("line_width", 3, "Line width in pixels.").positive(),
                     Canvas.sizeParam(),
                     Canvas.antialiasParam())
             .build(VisualSearch::new);
@@ -59,16 +59,13 @@ public final class VisualSearch extends TrialEnv {
         super(p);
         targetCenters = p.getMatrix("target_centers");
         n = targetCenters.length;
-        if (n < 1) throw new ParameterException("target_centers", "target_centers needs at least one centre");
         for (double[] c : targetCenters) {
             if (c.length != 2) throw new ParameterException("target_centers", "each target centre is [x, y], got " + c.length + " numbers");
         }
         length = p.getDouble("length");
         deltaAngle = p.getDouble("delta_angle");
         deltaColor = p.getDoubles("delta_color");
-        if (deltaColor.length != 3) throw new ParameterException("delta_color", "delta_color is [r, g, b], got " + deltaColor.length + " numbers");
         double lineWidth = p.getDouble("line_width");
-        if (!(lineWidth > 0)) throw new ParameterException("line_width", "line_width must be > 0 pixels, got " + lineWidth);
         canvas = Canvas.of(p);
         canvas.graphics().setStroke(new BasicStroke((float) lineWidth, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
 

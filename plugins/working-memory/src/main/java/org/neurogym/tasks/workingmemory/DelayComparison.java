@@ -50,7 +50,6 @@ public final class DelayComparison extends TrialEnv {
                 throw new ParameterException("vpairs", "vpairs[" + i + "] must hold two strengths, got " + vpairs[i].length);
             }
             for (double v : vpairs[i]) {
-                if (!Double.isFinite(v)) throw new ParameterException("vpairs", "vpairs[" + i + "] holds a non-finite value " + v);
                 lo = Math.min(lo, v);
                 hi = Math.max(hi, v);
             }
