@@ -231,7 +231,7 @@ def main():
         ", the reference's figures measured first and saved" if saved is not None else ", alternating task by task")
     conditions = (f"Measured {started:%Y-%m-%d %H:%M}–{finished:%H:%M} UTC on {os.cpu_count()} cores, Java {java}, "
                   f"Python {platform.python_version()}; 1-minute load average {min(loads):.1f} to {max(loads):.1f} "
-                  f"(other work was running: absolute figures are noisy, read the ratios); {how}. "
+                  f"({'a quiet machine' if max(loads) < 1.5 else 'other work was running: absolute figures are noisy, read the ratios'}); {how}. "
                   f"`--seconds {a.seconds}` per figure, median of 3 rounds after a warm-up, each side.")
     text = "\n\n".join([
         BEGIN,

@@ -185,10 +185,13 @@ final class TrialMatrices {
      * a one-line error (rather than an overflowed size or an OutOfMemoryError) when it cannot fit
      * in half the heap.
      */
+    /** The most cells one trial matrix may hold: half the heap, read once (a native call costs more than building a short trial row). */
+    private static final long MAX_CELLS = Math.min(Runtime.getRuntime().maxMemory() / 2 / Float.BYTES, Integer.MAX_VALUE - 8);
+
     private int cells(int trialSteps, int width, String what) {
         long cells = (long) trialSteps * width;
-        long heap = Runtime.getRuntime().maxMemory();
-        if (cells > Math.min(heap / 2 / Float.BYTES, Integer.MAX_VALUE - 8)) {
+        if (cells > MAX_CELLS) {
+            long heap = Runtime.getRuntime().maxMemory();
             throw new NeuroGymException(owner.taskId() + ": a trial of " + trialSteps + " steps x " + width + " " + what
                     + " needs " + cells * Float.BYTES / (1 << 20) + " MB, more than half the heap (" + heap / (1 << 20)
                     + " MB); shorten the timing, raise dt or shrink the task");

@@ -3,7 +3,6 @@ package org.neurogym.wrappers;
 import org.neurogym.api.Env;
 import org.neurogym.api.ObservationWrapper;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.spi.WrapperDescriptor;
 import org.neurogym.api.spi.WrapperDescriptor.Accepts;
@@ -15,21 +14,20 @@ import org.neurogym.api.spi.WrapperDescriptor.Accepts;
  * observation space loses its bounds, which noisy values may cross.
  */
 public final class Noise extends ObservationWrapper {
+    private static final ParamSpec STD_NOISE = ParamSpec.number("std_noise", 0.1, "Standard deviation of the noise.").min(0);
+
     public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("Noise").family("observation")
             .description("Adds Gaussian noise to every observation element. The noise is written into each trial's observation "
                     + "matrix when the trial starts (stepping and datasets see the same noisy trial), from the wrapper's own seeded stream.")
-            .params(ParamSpec.number("std_noise", 0.1, "Standard deviation of the noise."))
+            .params(STD_NOISE)
             .accepts(Accepts.TRIAL_BASED)
             .build(Noise::new);
 
     private final double std;
 
+    /** The Java constructor checks its argument against the declared spec too. */
     public Noise(Env env, double stdNoise) {
-        super(env, () -> {
-            if (!(stdNoise >= 0) || Double.isInfinite(stdNoise)) {
-                throw new ParameterException("std_noise", "std_noise of Noise must be a finite number >= 0, got " + stdNoise);
-            }
-        });
+        super(env, () -> STD_NOISE.convert(stdNoise));
         this.std = stdNoise;
         unbound();
     }

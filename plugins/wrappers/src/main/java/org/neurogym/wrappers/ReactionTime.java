@@ -10,7 +10,6 @@ import org.neurogym.api.TrialEnv;
 import org.neurogym.api.TrialWrapper;
 import org.neurogym.api.Wrapper;
 import org.neurogym.api.param.ParamSpec;
-import org.neurogym.api.param.ParameterException;
 import org.neurogym.api.param.Params;
 import org.neurogym.api.space.Discrete;
 import org.neurogym.api.spi.WrapperDescriptor;
@@ -27,11 +26,14 @@ import org.neurogym.api.spi.WrapperDescriptor;
  * after stimulus onset.
  */
 public final class ReactionTime extends TrialWrapper {
+    private static final ParamSpec URGENCY = ParamSpec.number("urgency", 0.0,
+            "Added to the reward of every step (negative values urge early answers).");
+
     public static final WrapperDescriptor DESCRIPTOR = WrapperDescriptor.builder("ReactionTime").family("trial")
             .description("Lets the agent answer during the stimulus: the decision period starts one step after stimulus onset and its "
                     + "ground truth is copied there; with end_on_stimulus the trial ends with the stimulus. Adds urgency "
                     + "to every step's reward and reports info 'reaction_time' (ms from stimulus onset) when a trial ends.")
-            .params(ParamSpec.number("urgency", 0.0, "Added to the reward of every step (negative values urge early answers)."),
+            .params(URGENCY,
                     ParamSpec.bool("end_on_stimulus", true,
                             "End the trial when the stimulus ends; otherwise keep the task's timing and allow early answers."))
             .accepts("trial-based tasks with discrete actions and 'stimulus' and 'decision' periods, not already under ReactionTime",
@@ -80,7 +82,7 @@ public final class ReactionTime extends TrialWrapper {
     }
 
     private static void check(Env env, double urgency) {
-        if (!Double.isFinite(urgency)) throw new ParameterException("urgency", "ReactionTime: urgency must be a finite number, got " + urgency);
+        URGENCY.convert(urgency); // the Java constructor meets the declared spec too
         if (underReactionTime(env)) throw new NeuroGymException("ReactionTime: " + env.name() + " is already under ReactionTime");
         if (!accepts(env)) {
             throw new NeuroGymException("ReactionTime needs a task with discrete actions and 'stimulus' and 'decision' periods, but "
