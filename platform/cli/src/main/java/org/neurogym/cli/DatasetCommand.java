@@ -192,8 +192,8 @@ final class DatasetCommand implements Callable<Integer> {
         m.put("seqLen", seq);
         m.put("batchFirst", batchFirst);
         m.put("threads", w.threads());
-        m.put("inputs", Map.of("dtype", dtypeName(w.inputType()), "shape", w.inputShape()));
-        m.put("targets", Map.of("dtype", dtypeName(w.targetType()), "shape", w.targetShape()));
+        m.put("inputs", array(dtypeName(w.inputType()), w.inputShape()));
+        m.put("targets", array(dtypeName(w.targetType()), w.targetShape()));
         m.put("timesteps", batches * batch * seq);
         m.put("bytes", fileSize());
         m.put("seconds", w.seconds());
@@ -211,6 +211,14 @@ final class DatasetCommand implements Callable<Integer> {
                 Output.number(Math.round(timesteps / Math.max(w.seconds(), 1e-9))), w.threads(), w.threads() == 1 ? "" : "s");
     }
 
+    /** {@code {dtype, shape}} in that order on every run (Map.of's order changes from JVM to JVM). */
+    private static Map<String, Object> array(String dtype, long[] shape) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("dtype", dtype);
+        m.put("shape", shape);
+        return m;
+    }
+
     private static String dtypeName(DType t) {
         return t == DType.INT64 ? "int64" : t == DType.UINT8 ? "uint8" : "float32";
     }
@@ -221,7 +229,12 @@ final class DatasetCommand implements Callable<Integer> {
         m.put("task", made.task().id());
         m.put("params", made.params());
         List<Map<String, Object>> wrappers = new ArrayList<>();
-        for (WrapperConfig wc : made.wrappers()) wrappers.add(Map.of("name", wc.name(), "params", wc.params()));
+        for (WrapperConfig wc : made.wrappers()) {
+            Map<String, Object> one = new LinkedHashMap<>(); // a fixed key order: same data, same bytes
+            one.put("name", wc.name());
+            one.put("params", wc.params());
+            wrappers.add(one);
+        }
         m.put("wrappers", wrappers);
         m.put("observation_space", TaskInfo.space(made.env().observationSpace()));
         m.put("action_space", TaskInfo.space(made.env().actionSpace()));

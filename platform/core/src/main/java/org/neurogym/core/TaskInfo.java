@@ -36,7 +36,7 @@ public final class TaskInfo {
         out.put("family", d.family());
         out.put("tags", d.tags());
         out.put("description", d.description());
-        out.put("paper", Map.of("name", d.paperName(), "link", d.paperLink()));
+        out.put("paper", paper(d.paperName(), d.paperLink()));
         out.put("dt", env.dt());
         TrialEnv task = env.unwrapped() instanceof TrialEnv t ? t : null;
         if (task != null) {
@@ -74,10 +74,18 @@ public final class TaskInfo {
         out.put("plugin", entry.plugin());
         out.put("family", entry.descriptor().family());
         out.put("description", entry.descriptor().description());
-        out.put("paper", Map.of("name", entry.descriptor().paperName(), "link", entry.descriptor().paperLink()));
+        out.put("paper", paper(entry.descriptor().paperName(), entry.descriptor().paperLink()));
         out.put("accepts", entry.descriptor().accepts().description());
         out.put("parameters", parameters(entry.descriptor().parameters()));
         return out;
+    }
+
+    /** {@code {name, link}} in that order on every run (Map.of's order changes from JVM to JVM). */
+    private static Map<String, Object> paper(String name, String link) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("link", link);
+        return m;
     }
 
     /**
