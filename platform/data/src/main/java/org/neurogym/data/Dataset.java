@@ -35,8 +35,9 @@ import org.neurogym.api.spi.EnvMaker;
  * <p>Threads: the unit of parallel work is a <em>chunk</em>, a run of steps of every row long
  * enough to hold several trials (see {@link #chunkBatches()}): each thread fills a fixed range of
  * rows into the rows' own staging buffers (allocated by that thread, so no two threads write the
- * same cache line), with one hand-off per chunk rather than per batch; the calling thread then
- * copies batch after batch out of the staging buffers into the output. With more than one thread
+ * same cache line), with one hand-off per chunk rather than per batch; for time-major batches a
+ * second hand-off interleaves the chunk into the output's layout, split by time ranges; the calling
+ * thread then copies batch after batch out as contiguous blocks. With more than one thread
  * the rows' envs therefore run up to one chunk ahead of the batches returned. No allocation per
  * step (a new trial allocates what the task allocates for its facts).
  *
@@ -64,6 +65,14 @@ public final class Dataset implements AutoCloseable {
     private final Workers workers;
     private final Batch batch;
     private final Workers.Job fillJob;
+    private final Workers.Job interleaveJob; // time-major only
+    // time-major only: the whole chunk in the output's layout, [step][row][features]; the workers
+    // write it by time ranges, so next() copies one contiguous block per array
+    private Object chunkOb; // float[], or byte[] for images
+    private long[] chunkGt;
+    private float[] chunkGv;
+    private float[] chunkMask;
+    private boolean[] chunkStarts;
     private final LossMask mask;
     private final boolean trialStarts;
     private final boolean trialFacts;
@@ -252,6 +261,17 @@ public final class Dataset implements AutoCloseable {
             int to = workers.from(part + 1, batchSize);
             for (int r = workers.from(part, batchSize); r < to; r++) rows[r].fill(chunkSteps);
         };
+        this.interleaveJob = part -> interleave(workers.from(part, chunkSteps), workers.from(part + 1, chunkSteps));
+        if (!batchFirst) allocateChunk(chunkSteps);
+    }
+
+    private void allocateChunk(int chunkSteps) {
+        int cells = chunkSteps * batchSize;
+        chunkOb = bytes ? new byte[cells * obSize] : new float[cells * obSize];
+        if (actSize == 0) chunkGt = new long[cells];
+        else chunkGv = new float[cells * actSize];
+        if (mask != null) chunkMask = new float[cells];
+        if (trialStarts) chunkStarts = new boolean[cells];
     }
 
     /** Steps of every row per chunk: at least this many, so that a hand-off between threads is rare. */
@@ -455,11 +475,12 @@ public final class Dataset implements AutoCloseable {
         if (chunkBatch == chunkBatches) {
             for (Row r : rows) r.trials.clear();
             workers.run(fillJob);
+            if (!batchFirst) workers.run(interleaveJob);
             chunkBatch = 0;
         }
         int from = chunkBatch * seqLen;
         if (batchFirst) copyRows(from, out);
-        else transpose(from, out);
+        else copyBlock(from, out);
         if (trialFacts) collectTrials(from);
         chunkBatch++;
         batches++;
@@ -492,25 +513,48 @@ public final class Dataset implements AutoCloseable {
     }
 
     /**
-     * Time-major: step {@code t} of the output interleaves step {@code from + t} of every row's
-     * staging buffers (the output is written in order; the rows are read as parallel streams).
+     * Time-major, in the workers: steps {@code [from, to)} of the chunk, each interleaving that step
+     * of every row's staging buffers into the chunk's output layout. Split by time ranges, the
+     * threads write disjoint contiguous stretches (no shared cache lines but at the seams).
      */
-    private void transpose(int from, Out out) {
+    private void interleave(int from, int to) {
         int obs = obSize;
         int act = actSize;
         int rowsN = batchSize;
-        for (int t = 0; t < seqLen; t++) {
-            int at = t * rowsN;
-            int step = from + t;
+        for (int step = from; step < to; step++) {
+            int at = step * rowsN;
             for (int b = 0; b < rowsN; b++) {
                 Row row = rows[b];
-                out.inputs((at + b) * obs, row.stageOb, step * obs, obs);
-                if (act == 0) out.targets(at + b, row.stageGt, step, 1);
-                else out.targetVectors((at + b) * act, row.stageGv, step * act, act);
-                if (row.stageMask != null) out.mask(at + b, row.stageMask, step, 1);
-                if (row.stageStarts != null) out.trialStarts(at + b, row.stageStarts, step, 1);
+                int cell = at + b;
+                if (bytes) {
+                    System.arraycopy(row.stageOb, step * obs, chunkOb, cell * obs, obs);
+                } else {
+                    float[] src = (float[]) row.stageOb;
+                    float[] dst = (float[]) chunkOb;
+                    int s = step * obs;
+                    int d = cell * obs;
+                    for (int c = 0; c < obs; c++) dst[d + c] = src[s + c]; // a few channels: a loop beats arraycopy's set-up
+                }
+                if (act == 0) {
+                    chunkGt[cell] = row.stageGt[step];
+                } else {
+                    System.arraycopy(row.stageGv, step * act, chunkGv, cell * act, act);
+                }
+                if (chunkMask != null) chunkMask[cell] = row.stageMask[step];
+                if (chunkStarts != null) chunkStarts[cell] = row.stageStarts[step];
             }
         }
+    }
+
+    /** Time-major: the batch is steps {@code [from, from + seqLen)} of the interleaved chunk, one contiguous block per array. */
+    private void copyBlock(int from, Out out) {
+        int cells = seqLen * batchSize;
+        int at = from * batchSize;
+        out.inputs(0, chunkOb, at * obSize, cells * obSize);
+        if (actSize == 0) out.targets(0, chunkGt, at, cells);
+        else out.targetVectors(0, chunkGv, at * actSize, cells * actSize);
+        if (chunkMask != null) out.mask(0, chunkMask, at, cells);
+        if (chunkStarts != null) out.trialStarts(0, chunkStarts, at, cells);
     }
 
     // ------------------------------------------------------------------ where a batch is copied
