@@ -208,7 +208,7 @@ public abstract class TrialEnv implements TrialBased {
      * whose trials are drawn into {@link #frames()}; actions a Discrete or a 1-D Box.
      */
     protected final void defineSpaces(Box observation, Space action) {
-        boolean image = observation.dtype() == Box.DType.UINT8;
+        boolean image = observation.isImage();
         if (!image && observation.shape().length != 1) throw new IllegalArgumentException("observation Box must be 1-D or a uint8 image");
         this.observationSpace = observation;
         this.actionSpace = action;

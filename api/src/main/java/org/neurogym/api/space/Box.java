@@ -94,6 +94,11 @@ public final class Box implements Space {
         return new Box(DType.UINT8, new int[] {height, width, 3}, lo, hi, colours);
     }
 
+    /** True for a {@link #uint8Image}, the only uint8 box: observations that travel as bytes, never widened to floats. */
+    public boolean isImage() {
+        return dtype == DType.UINT8;
+    }
+
     /** The element type: float32, or uint8 for pixel observations. */
     public DType dtype() {
         return dtype;

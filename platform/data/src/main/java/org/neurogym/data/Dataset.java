@@ -732,13 +732,13 @@ public final class Dataset implements AutoCloseable {
                 throw new IllegalArgumentException(env.name() + " is not a trial-based task: a Dataset reads trial matrices "
                         + "(observations and ground truth of whole trials)");
             }
-            if (!(env.observationSpace() instanceof Box box) || (box.shape().length != 1 && box.dtype() != Box.DType.UINT8)) {
+            if (!(env.observationSpace() instanceof Box box) || (box.shape().length != 1 && !box.isImage())) {
                 throw new IllegalArgumentException(env.name() + ": a Dataset needs a 1-D Box or uint8 image observation space, got "
                         + env.observationSpace());
             }
             this.obSize = box.size();
             this.obShape = box.shape();
-            this.bytes = box.dtype() == Box.DType.UINT8;
+            this.bytes = box.isImage();
             int trialOb = trials.observationSpace() instanceof Box tb ? tb.size() : -1;
             if (trialOb != obSize) {
                 throw new IllegalArgumentException(env.name() + ": a wrapper above the trial wrappers changes the observations step by "

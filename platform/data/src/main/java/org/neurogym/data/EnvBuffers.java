@@ -57,12 +57,12 @@ public final class EnvBuffers implements AutoCloseable {
 
     public EnvBuffers(Env env) {
         this.env = Objects.requireNonNull(env, "env");
-        if (!(env.observationSpace() instanceof Box box) || (box.shape().length != 1 && box.dtype() != Box.DType.UINT8)) {
+        if (!(env.observationSpace() instanceof Box box) || (box.shape().length != 1 && !box.isImage())) {
             throw new IllegalArgumentException(env.name() + ": only 1-D Box and uint8 image observation spaces can be shared, got "
                     + env.observationSpace());
         }
         this.obSize = box.size();
-        this.bytes = box.dtype() == Box.DType.UINT8;
+        this.bytes = box.isImage();
         this.actSize = env.actionSpace() instanceof Discrete ? 0 : ((Box) env.actionSpace()).size();
         this.observationBuffer = direct(obSize * (bytes ? 1 : 4));
         this.observation = bytes ? null : observationBuffer.asFloatBuffer();

@@ -58,7 +58,7 @@ public final class VectorBuffers implements AutoCloseable {
         this.continuousActions = actSize == 0 ? null : actions.asFloatBuffer();
         this.discreteScratch = actSize == 0 ? new int[n] : null;
         this.continuousScratch = actSize == 0 ? null : new float[n * actSize];
-        this.bytes = vector.observationSpace() instanceof Box box && box.dtype() == Box.DType.UINT8;
+        this.bytes = vector.observationSpace() instanceof Box box && box.isImage();
         this.observations = EnvBuffers.direct(n * obSize * (bytes ? 1 : 4));
         this.finalObservations = EnvBuffers.direct(n * obSize * (bytes ? 1 : 4));
         this.rewards = EnvBuffers.direct(n * 8);

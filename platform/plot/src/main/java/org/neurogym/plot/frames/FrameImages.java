@@ -92,6 +92,16 @@ public final class FrameImages {
         return node;
     }
 
+    /** A white canvas over {@code img} with the labels' font (antialiased text, the frames drawn as they are). */
+    private static Graphics2D labelledCanvas(BufferedImage img) {
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, img.getWidth(), img.getHeight());
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        return g;
+    }
+
     /** The contact sheet: per period of each trial, a row of up to {@code columns} frames evenly spread over it. */
     public static BufferedImage sheet(TrialFrames f, int columns, int scale) {
         List<TrialFrames.Period> rows = f.shownPeriods();
@@ -101,11 +111,7 @@ public final class FrameImages {
         int width = LABEL + columns * (tileW + PAD) + PAD;
         int height = rows.size() * (cellH + PAD) + PAD;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        Graphics2D g = labelledCanvas(img);
         for (int r = 0; r < rows.size(); r++) {
             TrialFrames.Period p = rows.get(r);
             int top = PAD + r * (cellH + PAD);
@@ -140,11 +146,7 @@ public final class FrameImages {
         int width = LABEL + columns * (tileW + PAD) + PAD;
         int height = trials * (cellH + PAD) + PAD;
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        Graphics2D g = labelledCanvas(img);
         for (int trial = 0; trial < trials; trial++) {
             int first = firstOfTrial(f, trial);
             int end = first;

@@ -36,7 +36,7 @@ public final class TrialFrames {
 
     /** True when {@code env} observes uint8 images (a pixel task). */
     public static boolean isPixelTask(Env env) {
-        return env.observationSpace() instanceof Box b && b.dtype() == Box.DType.UINT8 && b.shape().length == 3
+        return env.observationSpace() instanceof Box b && b.isImage()
                 && b.shape()[2] == 3 && TrialBased.nearest(env) != null;
     }
 
