@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import sys
 
 import jpype
 import jpype.nio
@@ -31,10 +32,12 @@ class Dataset:
     the returned tuple, in that order; ``trial_facts=True`` keeps the facts of the trials that start in
     the last batch in ``dataset.trials`` (a list of ``(row, step, facts)``).
 
-    Array ownership: every batch is new numpy memory that Java fills in place (lent to Java for the
-    fill, as a direct buffer over the same memory: no copy anywhere); nothing reuses it, so a batch you keep is never overwritten (unlike the reference, whose
-    batches are views of a cache that later calls overwrite). ``reuse_buffers=True`` instead returns
-    views of one set of buffers refilled by every call (fastest; copy what you keep).
+    Array ownership: Java fills each batch in place into numpy memory lent to it as a direct buffer
+    (no copy anywhere). A batch you keep is never overwritten (unlike the reference, whose batches are
+    views of a cache that later calls overwrite): memory is recycled only once no array (or view, or
+    tensor made by ``torch.from_numpy``) of its batch is alive, which in a training loop that drops each
+    batch after its step means a couple of blocks serve every call. ``reuse_buffers=True`` instead
+    returns views of one set of buffers refilled by every call, kept or not (copy what you keep).
     """
 
     def __init__(self, env, env_kwargs=None, batch_size=1, seq_len=None, max_batch=np.inf, batch_first=False,
@@ -90,10 +93,9 @@ class Dataset:
                 self._layout.append((offset, offset + int(np.prod(shape)) * np.dtype(dtype).itemsize, dtype, shape))
         self._size = int(layout.size())
         self._fill = self._java.next
-        self._lend = jpype.nio.convertToDirectBuffer
+        self._blocks = _Blocks(self._size)
         if self._reuse:
-            self._reused_memory = np.empty(self._size, dtype=np.uint8)
-            self._reused_buffer = self._lend(self._reused_memory)
+            self._reused_memory, self._reused_buffer = self._blocks.new()
             self._reused_views = self._views(self._reused_memory)
         self._env = None
         self._recipe = recipe
@@ -133,10 +135,8 @@ class Dataset:
                 self._fill(self._reused_buffer)
                 views = self._reused_views
             else:
-                # new numpy memory for every batch, lent to Java for the fill: Java writes the batch
-                # straight into it (no copy afterwards) and nothing ever writes it again
-                memory = np.empty(self._size, dtype=np.uint8)
-                self._fill(self._lend(memory))
+                memory, buffer = self._blocks.free()
+                self._fill(buffer)
                 views = self._views(memory)
         except Exception as e:
             raise (_jvm.translate(e) or e) from None
@@ -153,6 +153,32 @@ class Dataset:
         self._java.close()
         if self._env is not None:
             self._env.close()
+
+
+class _Blocks:
+    """Blocks of numpy memory, each lent to Java once as a direct buffer over the same bytes (lending
+    costs tens of microseconds, as much as filling a small batch), recycled once the caller holds no
+    array of the block: every view of a block keeps it as its ``base``, so its reference count tells."""
+
+    KEPT = 8  # blocks recycled at most; a caller keeping more batches gets new memory for each
+
+    def __init__(self, size):
+        self._size = size
+        self._kept = []  # (memory, buffer, reference count when no batch array is alive)
+
+    def new(self):
+        memory = np.empty(self._size, dtype=np.uint8)
+        return memory, jpype.nio.convertToDirectBuffer(memory)
+
+    def free(self):
+        for memory, buffer, idle in self._kept:
+            if sys.getrefcount(memory) == idle:
+                return memory, buffer
+        memory, buffer = self.new()
+        if len(self._kept) < self.KEPT:
+            # the count with the tuple in the list and this call's own reference, as free() will see it
+            self._kept.append((memory, buffer, sys.getrefcount(memory)))
+        return memory, buffer
 
 
 def _loss_mask(J, mask):

@@ -49,6 +49,21 @@ def test_batches_are_new_memory_never_overwritten(ng):
     assert not np.shares_memory(x1, x2)
 
 
+def test_memory_of_dropped_batches_is_recycled_but_kept_views_are_not(ng):
+    ds = ng.Dataset("PerceptualDecisionMaking-v0", batch_size=4, seq_len=30, seed=2, env_kwargs={"sigma": 1.0})
+    x, y = ds()
+    first = x.__array_interface__["data"][0]
+    del x, y
+    x, y = ds()
+    assert x.__array_interface__["data"][0] == first  # nothing held the first batch: its memory is refilled
+    row = x[:, 0]  # a view of one row is kept, the batch's own arrays are dropped
+    kept = row.copy()
+    del x, y
+    for _ in range(20):
+        ds()
+    np.testing.assert_array_equal(row, kept)
+
+
 def test_reused_buffers_are_refilled(ng):
     ds = ng.Dataset("PerceptualDecisionMaking-v0", batch_size=4, seq_len=30, seed=2, reuse_buffers=True)
     x1, _ = ds()
