@@ -109,6 +109,8 @@ class NeuroGymVectorEnv(_Base):
                 a.flags.writeable = False
         self._jstep = b.step
         self._threads = int(self._vector.threads())
+        self._every_copy = np.ones(n, dtype=bool)  # info["_new_trial"]: every copy reports new_trial, every step
+        self._every_copy.flags.writeable = False  # one array for every step: making it cost a third of a one-copy step
         # each copy's trial-based layer, read only for the copies whose trial ended in a step; off by
         # default: converting facts to Python dicts costs more than a vector step of small tasks
         self._trial_sources = [J.TrialBased.nearest(self._vector.env(i)) for i in range(n)] if trial_facts else None
@@ -147,9 +149,8 @@ class NeuroGymVectorEnv(_Base):
             raise (_jvm.translate(e) or e) from None
         n = self.num_envs
         new_trial = self._out(self._new_trials)
-        all_true = np.ones(n, dtype=bool)
         infos = {
-            "new_trial": new_trial, "_new_trial": all_true,
+            "new_trial": new_trial, "_new_trial": self._every_copy,
             "gt": self._out(self._gt), "_gt": self._out(self._has_gt),
             "performance": self._out(self._performance), "_performance": new_trial,
         }
