@@ -52,6 +52,7 @@ public final class Reaching1D extends RingReachTask {
     protected void writeSelf(int step, double reachState) {
         float[] ob = ob();
         int row = step * observationSize() + dimRing;
-        for (int i = 0; i < dimRing; i++) ob[row + i] = (float) Math.cos(theta[i] - reachState);
+        double[] self = selfTuning(reachState);
+        for (int i = 0; i < dimRing; i++) ob[row + i] = (float) self[i];
     }
 }

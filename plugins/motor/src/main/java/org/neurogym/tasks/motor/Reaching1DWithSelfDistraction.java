@@ -56,8 +56,7 @@ public final class Reaching1DWithSelfDistraction extends RingReachTask {
         float[] ob = ob();
         int row = step * UNITS;
         boolean reach = inPeriod("reach", step);
-        for (int i = 0; i < UNITS; i++) {
-            ob[row + i] = (float) ((reach ? targetInput[i] : 0) + Math.cos(theta[i] - reachState));
-        }
+        double[] self = selfTuning(reachState);
+        for (int i = 0; i < UNITS; i++) ob[row + i] = (float) ((reach ? targetInput[i] : 0) + self[i]);
     }
 }

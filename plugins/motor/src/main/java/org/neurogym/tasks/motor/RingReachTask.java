@@ -45,6 +45,16 @@ abstract class RingReachTask extends TrialEnv {
     /** The preferred directions of the ring's units. */
     protected final double[] theta;
 
+    /**
+     * Rings of {@code cos(theta - s)} for recent reach states {@code s}, direct-mapped by the bits of
+     * {@code s}. Every trial's ideal reach walks the same states from pi, and a state stays put on
+     * every step without a turn, so most rows are a copy, not {@code theta.length} cosines (the cost
+     * of these tasks' trials and steps); an exact key gives the very same values.
+     */
+    private final double[][] tuningRows = new double[TUNING_CACHE][];
+    private final long[] tuningKeys = new long[TUNING_CACHE];
+    private static final int TUNING_CACHE = 64;
+
     private final double correct;
     private final double fail;
 
@@ -65,6 +75,21 @@ abstract class RingReachTask extends TrialEnv {
             throw new ParameterException("rewards.correct", "rewards 'correct' and 'fail' must differ (performance is "
                     + "normalised by their difference), both are " + correct);
         }
+    }
+
+    /** {@code cos(theta[i] - reachState)} for every unit: read it, do not keep or change it. */
+    protected final double[] selfTuning(double reachState) {
+        long key = Double.doubleToRawLongBits(reachState);
+        int slot = (int) ((key * 0x9E3779B97F4A7C15L) >>> 58); // the top 6 bits: TUNING_CACHE slots
+        double[] row = tuningRows[slot];
+        if (row == null) {
+            row = tuningRows[slot] = new double[theta.length];
+        } else if (tuningKeys[slot] == key) {
+            return row;
+        }
+        tuningKeys[slot] = key;
+        for (int i = 0; i < theta.length; i++) row[i] = Math.cos(theta[i] - reachState);
+        return row;
     }
 
     /** Writes the target's input of the current trial (after the periods exist). */
