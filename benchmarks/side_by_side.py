@@ -94,7 +94,8 @@ def cell(mine, theirs, bar=None):
 def scaling(d, threads):
     if not d or not d.get("byThreads") or str(threads) not in d["byThreads"]:
         return "n/a"
-    return f"{d['byThreads'][str(threads)] / d['oneThread']:.2f}x"
+    paired = d.get("scalingOverOneThread", {}).get(str(threads))  # the median of rounds taken in turn
+    return f"{paired if paired is not None else d['byThreads'][str(threads)] / d['oneThread']:.2f}x"
 
 
 def table(rows, threads):
@@ -232,7 +233,9 @@ def main():
     conditions = (f"Measured {started:%Y-%m-%d %H:%M}–{finished:%H:%M} UTC on {os.cpu_count()} cores, Java {java}, "
                   f"Python {platform.python_version()}; 1-minute load average {min(loads):.1f} to {max(loads):.1f} "
                   f"({'a quiet machine' if max(loads) < 1.5 else 'other work was running: absolute figures are noisy, read the ratios'}); {how}. "
-                  f"`--seconds {a.seconds}` per figure, median of 3 rounds after a warm-up, each side.")
+                  f"`--seconds {a.seconds}` per figure, median of 3 rounds after a warm-up, each side; our Dataset's thread "
+                  f"counts take turns over 7 rounds, and its scaling columns are the medians of each round's ratio to the "
+                  f"1-thread round beside it.")
     text = "\n\n".join([
         BEGIN,
         conditions,

@@ -24,7 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure a task's speed: steps/s of a random agent through the public step, new trials/s, and "
                 + "Dataset timesteps/s (batch 16, seq 100) on one thread and on all cores; optionally vector-env steps/s.",
-                "Each figure is the median of 3 rounds after a warm-up; for allocation figures use the JMH benchmarks."})
+                "Each figure is the median of " + Throughput.ROUNDS + " rounds after a warm-up; the Dataset's thread counts take turns over "
+                        + Throughput.SCALING_ROUNDS + " rounds "
+                        + "and each count's scaling is the median of its rounds over the 1-thread round beside it. "
+                        + "For allocation figures use the JMH benchmarks."})
 final class BenchCommand implements Callable<Integer> {
     @ParentCommand Main main;
     @Spec CommandSpec spec;
@@ -111,15 +114,20 @@ final class BenchCommand implements Callable<Integer> {
             d = new LinkedHashMap<>();
             d.put("batchSize", Throughput.BATCH);
             d.put("seqLen", Throughput.SEQ);
-            double one = clock.datasetTimesteps(factory, 1);
+            List<Integer> counts = new ArrayList<>(List.of(1));
+            for (int n : datasetThreads) if (!counts.contains(n)) counts.add(n);
+            Throughput.DatasetRates rates = clock.datasetTimesteps(factory, counts);
             Map<String, Object> byThreads = new LinkedHashMap<>();
-            byThreads.put("1", one);
-            for (int n : datasetThreads) {
-                if (!byThreads.containsKey(Integer.toString(n))) byThreads.put(Integer.toString(n), clock.datasetTimesteps(factory, n));
+            Map<String, Object> scaling = new LinkedHashMap<>();
+            for (int i = 0; i < counts.size(); i++) {
+                byThreads.put(Integer.toString(counts.get(i)), rates.rates()[i]);
+                if (i > 0) scaling.put(Integer.toString(counts.get(i)), rates.scaling()[i]);
             }
+            double one = rates.rates()[0];
             d.put("oneThread", one);
             d.put("allCores", byThreads.get(Integer.toString(datasetThreads.get(0))));
             d.put("threads", datasetThreads.get(0));
+            d.put("scalingOverOneThread", scaling);
             d.put("byThreads", byThreads);
         }
         m.put("datasetTimestepsPerSecond", d);
@@ -149,9 +157,11 @@ final class BenchCommand implements Callable<Integer> {
         if (d == null) {
             out.println("  dataset                               n/a (no ground truth)");
         } else {
+            Map<String, Object> scaling = (Map<String, Object>) d.get("scalingOverOneThread");
             for (Map.Entry<String, Object> e : ((Map<String, Object>) d.get("byThreads")).entrySet()) {
                 String label = "dataset timesteps/s, " + e.getKey() + (e.getKey().equals("1") ? " thread" : " threads");
-                out.printf("  %-37s %s%n", label, rate(e.getValue()));
+                Object x = scaling.get(e.getKey());
+                out.printf("  %-37s %s%s%n", label, rate(e.getValue()), x == null ? "" : String.format("  (%.2fx 1 thread)", (Double) x));
             }
         }
         List<Map<String, Object>> v = (List<Map<String, Object>>) m.get("vectorStepsPerSecond");

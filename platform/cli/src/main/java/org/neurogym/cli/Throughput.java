@@ -1,6 +1,7 @@
 package org.neurogym.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.neurogym.api.Env;
@@ -58,11 +59,61 @@ final class Throughput {
         return rate;
     }
 
-    /** Dataset timesteps/s at batch {@value #BATCH}, seq {@value #SEQ}, time-major, on {@code threads} threads. */
-    double datasetTimesteps(Supplier<Env> factory, int threads) {
-        try (Dataset ds = Dataset.builder(factory).batchSize(BATCH).seqLen(SEQ).seed(seed).threads(threads).build()) {
-            return measure(BATCH * SEQ, ds::next);
+    /**
+     * Dataset timesteps/s at batch {@value #BATCH}, seq {@value #SEQ}, time-major, for each thread
+     * count of {@code counts} (the first is the baseline, normally 1). The datasets take turns, one
+     * round each, over {@value #SCALING_ROUNDS} rounds after a warm-up: on a shared machine the load
+     * drifts over seconds, so a scaling measured as one count's rounds after another's says more about
+     * the drift than about the threads. Each count's figure is its median round; its scaling is the
+     * median over rounds of its rate over the baseline's rate in the same round.
+     */
+    DatasetRates datasetTimesteps(Supplier<Env> factory, List<Integer> counts) {
+        int k = counts.size();
+        Dataset[] sets = new Dataset[k];
+        try {
+            for (int i = 0; i < k; i++) sets[i] = Dataset.builder(factory).batchSize(BATCH).seqLen(SEQ).seed(seed).threads(counts.get(i)).build();
+            long round = roundNanos * ROUNDS / SCALING_ROUNDS;
+            for (Dataset ds : sets) timed(ds, round * SCALING_ROUNDS / 2);
+            double[][] rates = new double[k][SCALING_ROUNDS];
+            for (int r = 0; r < SCALING_ROUNDS; r++) {
+                for (int i = 0; i < k; i++) rates[i][r] = timed(sets[i], round);
+            }
+            double[] median = new double[k];
+            double[] scaling = new double[k];
+            for (int i = 0; i < k; i++) {
+                double[] ratio = new double[SCALING_ROUNDS];
+                for (int r = 0; r < SCALING_ROUNDS; r++) ratio[r] = rates[i][r] / rates[0][r];
+                median[i] = median(rates[i]);
+                scaling[i] = median(ratio);
+            }
+            return new DatasetRates(median, scaling);
+        } finally {
+            for (Dataset ds : sets) if (ds != null) ds.close();
         }
+    }
+
+    /** Per thread count (in the order asked): median timesteps/s and median scaling over the first count. */
+    record DatasetRates(double[] rates, double[] scaling) {}
+
+    /** Rounds of the Dataset figures, taken in turn by every thread count. */
+    static final int SCALING_ROUNDS = 7;
+
+    private static double timed(Dataset ds, long budget) {
+        long n = 0;
+        long start = System.nanoTime();
+        long elapsed;
+        do {
+            ds.next();
+            n++;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < budget);
+        return n * (double) (BATCH * SEQ) / (elapsed / 1e9);
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     /** Steps/s summed over the copies of a vector env of {@code copies} copies stepped on {@code threads} threads. */
@@ -110,7 +161,6 @@ final class Throughput {
             } while (elapsed < budget);
             if (r >= 0) rates[r] = n * (double) perCall / (elapsed / 1e9);
         }
-        Arrays.sort(rates);
-        return rates[ROUNDS / 2];
+        return median(rates);
     }
 }

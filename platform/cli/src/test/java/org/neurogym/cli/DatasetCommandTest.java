@@ -133,6 +133,8 @@ class DatasetCommandTest {
         assertEquals(0, r.code(), r.err());
         String o = r.out().replaceAll("\\s+", "");
         assertTrue(o.matches(".*\"byThreads\":\\{\"1\":[0-9.eE+]+,\"2\":[0-9.eE+]+,\"3\":[0-9.eE+]+}.*"), o);
+        // the thread counts' paired scalings, one per count beyond the 1-thread baseline
+        assertTrue(o.matches(".*\"scalingOverOneThread\":\\{\"2\":[0-9.eE+]+,\"3\":[0-9.eE+]+}.*"), o);
         for (String fig : new String[] {"\"copies\":1,\"threads\":1", "\"copies\":1,\"threads\":2", "\"copies\":4,\"threads\":1",
                 "\"copies\":4,\"threads\":2"}) {
             assertTrue(o.matches(".*\\{" + fig + ",\"stepsPerSecond\":[0-9.eE+]+}.*"), fig + " in " + o);
