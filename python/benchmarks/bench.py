@@ -6,10 +6,12 @@
 (--reference-path: the reference from source, as /work/shared/reference-bench/README.md sets it up.)
 Measures, for PerceptualDecisionMaking-v0: one env stepped through the full Gymnasium step; vector
 envs of 1, 16, 64 and 256 copies (env-steps/s, one thread, copy=False); the Dataset at batch 16 x
-seq 100 on one thread (timesteps/s, new memory per batch and reused buffers). The reference runs in
-a subprocess between our rounds (single-env step and its Dataset), and the ratios of each round's
-figures are reported, with their medians: absolute figures on a shared machine drift, ratios
-measured together are what count.
+seq 100 on one thread (timesteps/s, the default recycled memory and reused buffers). The reference
+runs in one subprocess kept for the whole run, and each of our figures is paired with the
+reference's matching figure (its single-env step for the step and vector figures, its Dataset for
+ours) measured right before and right after it (their mean): on a shared machine the speed drifts over seconds, so only figures
+measured side by side make a ratio. Each round reports both sides and the ratios; the medians of the
+ratios over the rounds come last.
 """
 
 import argparse
@@ -26,22 +28,55 @@ TASK = "PerceptualDecisionMaking-v0"
 SECONDS = 2.0
 
 REFERENCE = r"""
-import json, time, numpy as np, neurogym as ngym
+import json, sys, time, numpy as np, neurogym as ngym
 from neurogym.utils.data import Dataset
 env = ngym.make(TASK); env.unwrapped.seed(0); env.reset()
 acts = np.random.default_rng(0).integers(0, env.action_space.n, 100_000).tolist()
-t0 = time.perf_counter(); n = 0
-while time.perf_counter() - t0 < SECONDS:
-    for a in acts[n % 90_000:n % 90_000 + 1000]:
-        env.step(a)
-    n += 1000
-step = n / (time.perf_counter() - t0)
 ds = Dataset(TASK, batch_size=16, seq_len=100)
-t0 = time.perf_counter(); b = 0
-while time.perf_counter() - t0 < SECONDS:
-    ds(); b += 1
-print(json.dumps({"step": step, "dataset": b * 1600 / (time.perf_counter() - t0)}))
+
+def step(seconds):
+    t0 = time.perf_counter(); n = 0
+    while time.perf_counter() - t0 < seconds:
+        for a in acts[n % 90_000:n % 90_000 + 1000]:
+            env.step(a)
+        n += 1000
+    return n / (time.perf_counter() - t0)
+
+def dataset(seconds):
+    t0 = time.perf_counter(); b = 0
+    while time.perf_counter() - t0 < seconds:
+        ds(); b += 1
+    return b * 1600 / (time.perf_counter() - t0)
+
+step(0.5); dataset(0.5)  # warm-up
+print("ready", flush=True)
+for line in sys.stdin:  # "step" or "dataset": one figure, measured now
+    print(json.dumps((step if line.strip() == "step" else dataset)(SECONDS)), flush=True)
 """
+
+
+class Reference:
+    """The reference in a subprocess kept for the run, measuring one figure when asked."""
+
+    def __init__(self, path, python):
+        env = dict(os.environ, PYTHONPATH=path)
+        code = f"TASK = {TASK!r}\nSECONDS = {SECONDS!r}\n" + REFERENCE
+        self.p = subprocess.Popen([python, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True, env=env)
+        if self.p.stdout.readline().strip() != "ready":
+            raise SystemExit(f"the reference failed: {self.p.stderr.read()[-2000:]}")
+
+    def measure(self, figure):
+        self.p.stdin.write(figure + "\n")
+        self.p.stdin.flush()
+        line = self.p.stdout.readline()
+        if not line:
+            raise SystemExit(f"the reference failed: {self.p.stderr.read()[-2000:]}")
+        return float(line)
+
+    def close(self):
+        self.p.stdin.close()
+        self.p.wait(timeout=60)
 
 
 def timed(fn, unit):
@@ -56,7 +91,8 @@ def timed(fn, unit):
 
 
 def ours(ng):
-    out = {}
+    """Our figures, each a function measuring it once: name -> (measure, the reference's matching figure)."""
+    figures = {}
     env = ng.make(TASK)
     env.reset(seed=0)
     acts = np.random.default_rng(0).integers(0, 3, 1000).tolist()
@@ -66,7 +102,7 @@ def ours(ng):
         for a in acts:
             step(a)
 
-    out["step"] = timed(thousand_steps, 1000)
+    figures["step"] = (lambda: timed(thousand_steps, 1000), "step")
     for n in (1, 16, 64, 256):
         vec = ng.make_vec(TASK, n, threads=1, copy=False)
         vec.reset(seed=0)
@@ -76,22 +112,11 @@ def ours(ng):
             for a in actions:
                 vec.step(a)
 
-        out[f"vector{n}"] = timed(hundred, 100 * n)
-        vec.close()
+        figures[f"vector{n}"] = (lambda hundred=hundred, n=n: timed(hundred, 100 * n), "step")
     for reuse in (False, True):
         ds = ng.Dataset(TASK, batch_size=16, seq_len=100, seed=0, threads=1, reuse_buffers=reuse)
-        out["dataset_reused" if reuse else "dataset"] = timed(ds, 1600)
-        ds.close()
-    return out
-
-
-def reference(path, python):
-    env = dict(os.environ, PYTHONPATH=path)
-    code = f"TASK = {TASK!r}\nSECONDS = {SECONDS!r}\n" + REFERENCE
-    p = subprocess.run([python, "-c", code], capture_output=True, text=True, env=env, timeout=600)
-    if p.returncode != 0:
-        raise SystemExit(f"the reference failed: {p.stderr[-2000:]}")
-    return json.loads(p.stdout.strip().splitlines()[-1])
+        figures["dataset_reused" if reuse else "dataset"] = (lambda ds=ds: timed(ds, 1600), "dataset")
+    return figures
 
 
 def main():
@@ -104,21 +129,22 @@ def main():
     a = p.parse_args()
     import neurogym_jvm as ng
 
+    figures = ours(ng)
+    ref = Reference(a.reference_path, a.reference_python) if a.reference_path else None
     rounds = []
     for r in range(a.rounds):
-        mine = ours(ng)
-        ref = reference(a.reference_path, a.reference_python) if a.reference_path else None
-        row = {"ours": mine, "reference": ref}
-        if ref:
-            row["ratios"] = {
-                "step": mine["step"] / ref["step"],
-                **{f"vector{n}": mine[f"vector{n}"] / ref["step"] for n in (1, 16, 64, 256)},
-                "dataset": mine["dataset"] / ref["dataset"],
-                "dataset_reused": mine["dataset_reused"] / ref["dataset"],
-            }
+        row = {"ours": {}, "reference": {}, "ratios": {}}
+        for name, (measure, theirs) in figures.items():
+            before = ref.measure(theirs) if ref else None
+            row["ours"][name] = measure()
+            if ref:  # the reference measured right before and right after ours: the mean brackets our figure
+                row["reference"][name] = (before + ref.measure(theirs)) / 2
+                row["ratios"][name] = row["ours"][name] / row["reference"][name]
         rounds.append(row)
         print(json.dumps(row), flush=True)
-    summary = {"python": sys.version.split()[0], "numpy": np.__version__, "rounds": rounds}
+    if ref:
+        ref.close()
+    summary = {"python": sys.version.split()[0], "numpy": np.__version__, "seconds": SECONDS, "rounds": rounds}
     if a.reference_path:
         summary["median_ratios"] = {k: statistics.median(r["ratios"][k] for r in rounds) for k in rounds[0]["ratios"]}
         print("median ratios to the reference:", json.dumps({k: round(v, 1) for k, v in summary["median_ratios"].items()}))
