@@ -73,10 +73,10 @@ final class Throughput {
         try {
             for (int i = 0; i < k; i++) sets[i] = Dataset.builder(factory).batchSize(BATCH).seqLen(SEQ).seed(seed).threads(counts.get(i)).build();
             long round = roundNanos * ROUNDS / SCALING_ROUNDS;
-            for (Dataset ds : sets) timed(ds, round * SCALING_ROUNDS / 2);
+            for (Dataset ds : sets) rate(BATCH * SEQ, ds::next, round * SCALING_ROUNDS / 2); // warm-up
             double[][] rates = new double[k][SCALING_ROUNDS];
             for (int r = 0; r < SCALING_ROUNDS; r++) {
-                for (int i = 0; i < k; i++) rates[i][r] = timed(sets[i], round);
+                for (int i = 0; i < k; i++) rates[i][r] = rate(BATCH * SEQ, sets[i]::next, round);
             }
             double[] median = new double[k];
             double[] scaling = new double[k];
@@ -98,16 +98,17 @@ final class Throughput {
     /** Rounds of the Dataset figures, taken in turn by every thread count. */
     static final int SCALING_ROUNDS = 7;
 
-    private static double timed(Dataset ds, long budget) {
+    /** {@code perCall} units per call of {@code call}, per second, over one round of {@code budget} ns. */
+    private static double rate(long perCall, Runnable call, long budget) {
         long n = 0;
         long start = System.nanoTime();
         long elapsed;
         do {
-            ds.next();
+            call.run();
             n++;
             elapsed = System.nanoTime() - start;
         } while (elapsed < budget);
-        return n * (double) (BATCH * SEQ) / (elapsed / 1e9);
+        return n * (double) perCall / (elapsed / 1e9);
     }
 
     private static double median(double[] values) {
@@ -149,18 +150,8 @@ final class Throughput {
      */
     private double measure(long perCall, Runnable call) {
         double[] rates = new double[ROUNDS];
-        for (int r = -1; r < ROUNDS; r++) {
-            long budget = r < 0 ? roundNanos * ROUNDS / 2 : roundNanos;
-            long n = 0;
-            long start = System.nanoTime();
-            long elapsed;
-            do {
-                call.run();
-                n++;
-                elapsed = System.nanoTime() - start;
-            } while (elapsed < budget);
-            if (r >= 0) rates[r] = n * (double) perCall / (elapsed / 1e9);
-        }
+        rate(perCall, call, roundNanos * ROUNDS / 2); // warm-up
+        for (int r = 0; r < ROUNDS; r++) rates[r] = rate(perCall, call, roundNanos);
         return median(rates);
     }
 }
