@@ -37,6 +37,8 @@ public final class DelayMatchSampleDistractor1D extends TrialEnv {
 
     private final double[] theta;
     private String matchingTest = TESTS[0];
+    private final double[] tests = new double[3]; // scratch of every trial, made once
+    private final double[] ring = new double[RING];
 
     public DelayMatchSampleDistractor1D(Params p) {
         super(p);
@@ -55,10 +57,9 @@ public final class DelayMatchSampleDistractor1D extends TrialEnv {
     protected void onNewTrial(Trial trial) {
         int groundTruth = trial.setDefaultWithin("ground_truth", 1 + rng.integer(3), 1, 3);
         double sample = trial.setDefault("sample", rng.uniform(0, 2 * Math.PI));
-        double[] tests = new double[3];
-        for (int i = 1; i <= 3; i++) {
-            double drawn = i == groundTruth ? sample : rng.uniform(0, 2 * Math.PI);
-            tests[i - 1] = trial.setDefault("test" + i, drawn);
+        for (int i = 0; i < 3; i++) {
+            double drawn = i + 1 == groundTruth ? sample : rng.uniform(0, 2 * Math.PI);
+            tests[i] = trial.setDefault(TESTS[i], drawn);
         }
         matchingTest = TESTS[groundTruth - 1];
 
@@ -71,8 +72,9 @@ public final class DelayMatchSampleDistractor1D extends TrialEnv {
         setGroundTruth(1, matchingTest);
     }
 
+    /** The ring's input for {@code angle}, in a scratch array that {@code addOb} copies at once. */
     private double[] cosines(double angle) {
-        return Ring.cosineTuning(theta, angle, 1, 0);
+        return Ring.cosineTuning(theta, angle, 1, 0, ring);
     }
 
     @Override
