@@ -49,6 +49,14 @@ final class BenchCommand implements Callable<Integer> {
                     + "(default: the number of processors). Counts above the processors check scaling code, not speed.")
     List<Integer> threads;
 
+    /** The figures bench can measure; {@code --vector} adds the vector figures. */
+    enum Figure { step, trials, dataset }
+
+    @Option(names = "--figures", paramLabel = "FIGURE[,FIGURE...]", split = ",",
+            description = "Only these figures: step, trials, dataset (default: all three). One figure per JVM keeps "
+                    + "each compiled for itself, as in a training run that only steps or only fills datasets.")
+    List<Figure> figures = List.of(Figure.values());
+
     @Option(names = "--vector", paramLabel = "COPIES[,COPIES...]", split = ",",
             description = "Also measure a vector env of each number of copies (steps/s summed over copies), e.g. 1,16,64,256.")
     List<Integer> vectorCopies = new ArrayList<>();
@@ -104,13 +112,14 @@ final class BenchCommand implements Callable<Integer> {
         m.put("java", System.getProperty("java.version"));
         boolean supervised;
         try (Env env = made.env()) {
-            m.put("stepsPerSecond", clock.steps(env));
+            if (figures.contains(Figure.step)) m.put("stepsPerSecond", clock.steps(env));
             TrialBased tb = TrialBased.nearest(env);
-            m.put("newTrialsPerSecond", tb == null ? null : clock.newTrials(env, tb));
+            if (figures.contains(Figure.trials)) m.put("newTrialsPerSecond", tb == null ? null : clock.newTrials(env, tb));
+            env.reset(seed.value()); // a current trial to ask for ground truth, whichever figures ran
             supervised = tb != null && tb.hasGroundTruth();
         }
         Map<String, Object> d = null;
-        if (supervised) {
+        if (supervised && figures.contains(Figure.dataset)) {
             d = new LinkedHashMap<>();
             d.put("batchSize", Throughput.BATCH);
             d.put("seqLen", Throughput.SEQ);
@@ -130,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
             d.put("scalingOverOneThread", scaling);
             d.put("byThreads", byThreads);
         }
-        m.put("datasetTimestepsPerSecond", d);
+        if (figures.contains(Figure.dataset)) m.put("datasetTimestepsPerSecond", d);
         if (!vectorCopies.isEmpty()) {
             List<Map<String, Object>> v = new ArrayList<>();
             for (int copies : vectorCopies) {
@@ -151,25 +160,29 @@ final class BenchCommand implements Callable<Integer> {
     private static void print(PrintWriter out, Map<String, Object> m) {
         out.println(m.get("task") + "  (" + m.get("cores") + " cores, Java " + m.get("java") + ", seed " + m.get("seed") + ", median of "
                 + Throughput.ROUNDS + " rounds)");
-        out.printf("  steps/s (random agent, public step)   %s%n", rate(m.get("stepsPerSecond")));
-        out.printf("  new trials/s                          %s%n", rate(m.get("newTrialsPerSecond")));
-        Map<String, Object> d = (Map<String, Object>) m.get("datasetTimestepsPerSecond");
-        if (d == null) {
-            out.println("  dataset                               n/a (no ground truth)");
-        } else {
-            Map<String, Object> scaling = (Map<String, Object>) d.get("scalingOverOneThread");
-            for (Map.Entry<String, Object> e : ((Map<String, Object>) d.get("byThreads")).entrySet()) {
-                String label = "dataset timesteps/s, " + e.getKey() + (e.getKey().equals("1") ? " thread" : " threads");
-                Object x = scaling.get(e.getKey());
-                out.printf("  %-37s %s%s%n", label, rate(e.getValue()), x == null ? "" : String.format("  (%.2fx 1 thread)", (Double) x));
-            }
-        }
+        if (m.containsKey("stepsPerSecond")) out.printf("  steps/s (random agent, public step)   %s%n", rate(m.get("stepsPerSecond")));
+        if (m.containsKey("newTrialsPerSecond")) out.printf("  new trials/s                          %s%n", rate(m.get("newTrialsPerSecond")));
+        if (m.containsKey("datasetTimestepsPerSecond")) printDataset(out, (Map<String, Object>) m.get("datasetTimestepsPerSecond"));
         List<Map<String, Object>> v = (List<Map<String, Object>>) m.get("vectorStepsPerSecond");
         if (v != null) {
             for (Map<String, Object> fig : v) {
                 String label = "vector steps/s, " + fig.get("copies") + " copies, " + fig.get("threads") + " thr.";
                 out.printf("  %-37s %s%n", label, rate(fig.get("stepsPerSecond")));
             }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printDataset(PrintWriter out, Map<String, Object> d) {
+        if (d == null) {
+            out.println("  dataset                               n/a (no ground truth)");
+            return;
+        }
+        Map<String, Object> scaling = (Map<String, Object>) d.get("scalingOverOneThread");
+        for (Map.Entry<String, Object> e : ((Map<String, Object>) d.get("byThreads")).entrySet()) {
+            String label = "dataset timesteps/s, " + e.getKey() + (e.getKey().equals("1") ? " thread" : " threads");
+            Object x = scaling.get(e.getKey());
+            out.printf("  %-37s %s%s%n", label, rate(e.getValue()), x == null ? "" : String.format("  (%.2fx 1 thread)", (Double) x));
         }
     }
 

@@ -128,6 +128,21 @@ class DatasetCommandTest {
     }
 
     @Test
+    void benchMeasuresOnlyTheFiguresAskedFor() {
+        Result d = cli("bench", "PerceptualDecisionMaking-v0", "--seconds", "0.03", "--threads", "2", "--figures", "dataset", "--json");
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.out().contains("\"datasetTimestepsPerSecond\""), d.out());
+        assertFalse(d.out().contains("\"stepsPerSecond\"") || d.out().contains("\"newTrialsPerSecond\""), d.out());
+        Result s = cli("bench", "PerceptualDecisionMaking-v0", "--seconds", "0.03", "--figures", "step,trials");
+        assertEquals(0, s.code(), s.err());
+        assertTrue(s.out().contains("steps/s (random agent") && s.out().contains("new trials/s"), s.out());
+        assertFalse(s.out().contains("dataset"), s.out());
+        Result bad = cli("bench", "PerceptualDecisionMaking-v0", "--figures", "speed");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--figures") && bad.err().contains("speed"), bad.err());
+    }
+
+    @Test
     void benchMeasuresVectorEnvsAndEveryThreadCount() {
         Result r = cli("bench", "PerceptualDecisionMaking-v0", "--seconds", "0.03", "--threads", "2,3", "--vector", "1,4", "--vector-threads", "1,2", "--json");
         assertEquals(0, r.code(), r.err());
