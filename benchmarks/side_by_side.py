@@ -36,13 +36,17 @@ STEP_BAR, DATASET_BAR = 100, 200
 
 
 def ours(launcher, task, seconds, threads, vector=None, vector_threads=None):
-    cmd = [launcher, "bench", task, "--seconds", str(seconds), "--threads", threads, "--json"]
-    if vector:
-        cmd += ["--vector", vector, "--vector-threads", vector_threads]
-    run = subprocess.run(cmd, capture_output=True, text=True)
-    if run.returncode != 0:
-        return {"task": task, "error": run.stderr.strip().splitlines()[-1] if run.stderr.strip() else f"exit {run.returncode}"}
-    return json.loads(run.stdout)
+    """Our figures for one task: stepping (and vector envs) in one fresh JVM, the Dataset in another,
+    so that each is compiled for itself, as in a training run that does one or the other."""
+    merged = {}
+    runs = [["--figures", "step,trials"] + (["--vector", vector, "--vector-threads", vector_threads] if vector else []),
+            ["--figures", "dataset", "--threads", threads]]
+    for extra in runs:
+        run = subprocess.run([launcher, "bench", task, "--seconds", str(seconds), "--json"] + extra, capture_output=True, text=True)
+        if run.returncode != 0:
+            return {"task": task, "error": run.stderr.strip().splitlines()[-1] if run.stderr.strip() else f"exit {run.returncode}"}
+        merged.update(json.loads(run.stdout))
+    return merged
 
 
 def reference(ref_dir, task, seconds):
@@ -228,7 +232,7 @@ def main():
     java = next((m["java"] for m, _ in rows if "java" in m), "?")
     if saved is not None:
         started = min(started, datetime.datetime.fromisoformat(saved["started"]))
-    how = ("ours in one JVM (`bench --all`)" if a.ours_all else "ours in a fresh JVM per task") + (
+    how = ("ours in one JVM (`bench --all`)" if a.ours_all else "ours in fresh JVMs, two per task: stepping and new trials in one, the Dataset in the other") + (
         ", the reference's figures measured first and saved" if saved is not None else ", alternating task by task")
     conditions = (f"Measured {started:%Y-%m-%d %H:%M}–{finished:%H:%M} UTC on {os.cpu_count()} cores, Java {java}, "
                   f"Python {platform.python_version()}; 1-minute load average {min(loads):.1f} to {max(loads):.1f} "
