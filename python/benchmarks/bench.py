@@ -9,8 +9,8 @@ envs of 1, 16, 64 and 256 copies (env-steps/s, one thread, copy=False); the Data
 seq 100 on one thread (timesteps/s, the default recycled memory and reused buffers). The reference
 runs in one subprocess kept for the whole run, and each of our figures is paired with the
 reference's matching figure (its single-env step for the step and vector figures, its Dataset for
-ours) measured right before and right after it (their mean): on a shared machine the speed drifts over seconds, so only figures
-measured side by side make a ratio. Each round reports both sides and the ratios; the medians of the
+ours), the mean of one measured right before and one right after it: on a shared machine the speed
+drifts over seconds, so only figures measured side by side make a ratio. Each round reports both sides and the ratios; the medians of the
 ratios over the rounds come last.
 """
 
@@ -91,8 +91,9 @@ def timed(fn, unit):
 
 
 def ours(ng):
-    """Our figures, each a function measuring it once: name -> (measure, the reference's matching figure)."""
-    figures = {}
+    """Our figures, each a function measuring it once: name -> (measure, the reference's matching figure);
+    and what they step, to close at the end."""
+    figures, opened = {}, []
     env = ng.make(TASK)
     env.reset(seed=0)
     acts = np.random.default_rng(0).integers(0, 3, 1000).tolist()
@@ -106,6 +107,7 @@ def ours(ng):
     for n in (1, 16, 64, 256):
         vec = ng.make_vec(TASK, n, threads=1, copy=False)
         vec.reset(seed=0)
+        opened.append(vec)
         actions = np.random.default_rng(0).integers(0, 3, (100, n))
 
         def hundred(vec=vec, actions=actions):
@@ -115,8 +117,10 @@ def ours(ng):
         figures[f"vector{n}"] = (lambda hundred=hundred, n=n: timed(hundred, 100 * n), "step")
     for reuse in (False, True):
         ds = ng.Dataset(TASK, batch_size=16, seq_len=100, seed=0, threads=1, reuse_buffers=reuse)
+        opened.append(ds)
         figures["dataset_reused" if reuse else "dataset"] = (lambda ds=ds: timed(ds, 1600), "dataset")
-    return figures
+    opened.append(env)
+    return figures, opened
 
 
 def main():
@@ -129,7 +133,7 @@ def main():
     a = p.parse_args()
     import neurogym_jvm as ng
 
-    figures = ours(ng)
+    figures, opened = ours(ng)
     ref = Reference(a.reference_path, a.reference_python) if a.reference_path else None
     rounds = []
     for r in range(a.rounds):
@@ -144,6 +148,8 @@ def main():
         print(json.dumps(row), flush=True)
     if ref:
         ref.close()
+    for thing in opened:
+        thing.close()
     summary = {"python": sys.version.split()[0], "numpy": np.__version__, "seconds": SECONDS, "rounds": rounds}
     if a.reference_path:
         summary["median_ratios"] = {k: statistics.median(r["ratios"][k] for r in rounds) for k in rounds[0]["ratios"]}
